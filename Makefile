@@ -1,0 +1,88 @@
+# numériQc — the two commands a newcomer needs: `make run` and `make test`.
+# Everything else here is what those two are made of.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages compilemessages migrate seed serve worker \
+        system-deps browser-deps bench clean
+
+help:
+	@echo "make run    set up and serve the site with demo content at http://$(HOST):$(PORT)/"
+	@echo "make test   set up and run every test"
+	@echo "make lint   ruff, migrations and translation catalogue checks"
+	@echo "make bench  run the benchmarks (see bench/README.md)"
+
+$(VENV)/.runtime: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# gettext compiles and extracts the catalogues; on Debian, install it when missing.
+system-deps:
+	@command -v msgfmt >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
+	  else echo "Please install gettext (msgfmt, xgettext)"; exit 1; fi; }
+
+# Chromium for the real-browser tests (tests/e2e); they are skipped, with the
+# reason printed, when it is missing.
+browser-deps:
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium not installed: browser tests will be skipped"; fi; }
+
+compilemessages: $(VENV)/.runtime
+	$(MANAGE) compile_catalogues -v0
+
+messages: $(VENV)/.dev system-deps
+	$(MANAGE) makemessages --locale=fr --locale=en --no-wrap --add-location=file \
+	  --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench -v0
+
+migrate: $(VENV)/.runtime
+	$(MANAGE) migrate --noinput -v0
+
+seed: migrate compilemessages
+	$(MANAGE) seed_demo
+
+serve:
+	@echo ""
+	@echo "  numériQc: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+run: seed serve
+
+test: $(VENV)/.dev compilemessages
+	-@$(MAKE) --no-print-directory system-deps
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.dev system-deps
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run -v1
+	$(MANAGE) check --fail-level WARNING
+
+format: $(VENV)/.dev
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.dev
+	$(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 test-results

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Home and shared content")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_migrate
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .navigation import invalidate_menus
+        from .roles import sync_role_permissions
+
+        # After the last app migrates, every permission exists: give roles theirs.
+        # (post_migrate is only sent for apps that have models.)
+        last_app = [app for app in self.apps.get_app_configs() if app.models_module][-1]
+        post_migrate.connect(
+            sync_role_permissions, sender=last_app, dispatch_uid="roles"
+        )
+
+        # Menus are cached; any change to the published tree refreshes them.
+        page_published.connect(invalidate_menus, dispatch_uid="menus-publish")
+        page_unpublished.connect(invalidate_menus, dispatch_uid="menus-unpublish")
+        post_page_move.connect(invalidate_menus, dispatch_uid="menus-move")
+        post_delete.connect(invalidate_menus, sender=Page, dispatch_uid="menus-delete")

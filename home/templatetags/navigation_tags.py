@@ -1,0 +1,61 @@
+"""Header, footer and language navigation shared by every public template."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+
+from home import navigation
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    current_path = getattr(context.get("page"), "path", "")
+    items = [
+        {
+            "title": title,
+            "url": url,
+            # "page" on the section itself, "true" anywhere below it.
+            "current": ("page" if current_path == path else "true")
+            if current_path.startswith(path)
+            else None,
+        }
+        for title, url, path in navigation.main_menu(translation.get_language())
+    ]
+    return {"items": items}
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """[(language code, language name, URL of this content in that language, exact)]."""
+    request = context["request"]
+    page = context.get("page")
+    cache = getattr(request, "_numeriqc_alternates", None)
+    if cache is None:
+        if page is not None and getattr(page, "pk", None):
+            cache = navigation.page_alternates(page, request)
+        else:
+            cache = [
+                (code, name, translate_url(request.get_full_path(), code), True)
+                for code, name in settings.LANGUAGES
+            ]
+        request._numeriqc_alternates = cache
+    return cache
+
+
+@register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    ancestors = (
+        page.get_ancestors().filter(depth__gt=1).live().only("title", "url_path")
+    )
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.simple_tag
+def home_url():
+    return f"/{translation.get_language()}/"

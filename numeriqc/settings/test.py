@@ -1,0 +1,24 @@
+"""Tests: fast hashing, plain static storage, eager tasks, emails kept in memory."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "django-insecure-test-only-numeriqc-0123456789-abcdefghijklmnopq"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = "memory://"
+WAGTAILADMIN_BASE_URL = SITE_URL = "http://testserver"  # noqa: F405
+LOGGING["root"]["level"] = "ERROR"  # noqa: F405
+if not REDIS_URL:  # noqa: F405
+    CACHES["default"]["LOCATION"] = "numeriqc-tests"  # noqa: F405
+else:
+    # Each test run gets its own key space on the shared Redis server.
+    CACHES["default"]["KEY_PREFIX"] = f"numeriqc-test-{os.getpid()}"  # noqa: F405
+STATIC_ROOT = None  # static files come from the finders; nothing is collected
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,70 @@
+"""Keep the translation catalogues complete.
+
+    python scripts/catalogues.py            # fill en (source strings are English)
+                                            # and list untranslated French entries
+    python scripts/catalogues.py --check    # exit 1 if an entry is untranslated
+
+The code's strings are written in English; `locale/en` repeats them (so that the
+catalogue is complete and a wording can be adjusted without touching code) and
+`locale/fr` holds the French, written by a person.
+"""
+
+import sys
+from pathlib import Path
+
+import polib
+
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def untranslated(po):
+    return [
+        entry
+        for entry in po
+        if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags)
+    ]
+
+
+def fill_english(po):
+    for entry in po:
+        if entry.msgid_plural:
+            if not all(entry.msgstr_plural.values()):
+                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        elif not entry.msgstr:
+            entry.msgstr = entry.msgid
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+
+
+def normalise_header(po, language):
+    po.metadata_is_fuzzy = False
+    po.metadata["Project-Id-Version"] = "numeriqc"
+    po.metadata["Language"] = language
+    po.metadata["Language-Team"] = f"numériQc <{language}>"
+    po.metadata.pop("Last-Translator", None)
+    po.header = f"numériQc interface strings: {language}."
+
+
+def main(check):
+    en_path = LOCALE / "en/LC_MESSAGES/django.po"
+    fr_path = LOCALE / "fr/LC_MESSAGES/django.po"
+    en, fr = (
+        polib.pofile(str(en_path), wrapwidth=0),
+        polib.pofile(str(fr_path), wrapwidth=0),
+    )
+    if not check:
+        fill_english(en)
+        for po, language in ((en, "en"), (fr, "fr")):
+            normalise_header(po, language)
+            po.save()
+    missing = {"en": untranslated(en), "fr": untranslated(fr)}
+    for language, entries in missing.items():
+        for entry in entries:
+            print(  # noqa: T201
+                f"{language}: untranslated: {entry.msgid!r} ({entry.occurrences[:1]})"
+            )
+    return 1 if check and any(missing.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main("--check" in sys.argv))

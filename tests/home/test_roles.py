@@ -1,0 +1,53 @@
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Page, WorkflowPage
+
+from tests.factories import UserFactory
+
+
+def page_actions(group_name):
+    return set(
+        GroupPagePermission.objects.filter(group__name=group_name).values_list(
+            "permission__codename", flat=True
+        )
+    )
+
+
+def test_roles_exist_as_groups(db):
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Editors", "Reviewers", "Analysts", "Administrators"} <= names
+    assert "Moderators" not in names
+
+
+def test_editors_write_and_reviewers_publish(db):
+    assert page_actions("Editors") == {"add_page", "change_page"}
+    assert {"publish_page", "change_page"} <= page_actions("Reviewers")
+
+
+def test_every_page_goes_through_review_before_publishing(db):
+    root = Page.get_first_root_node()
+    workflow = WorkflowPage.objects.get(page=root).workflow
+    assert workflow.name == "Review before publishing"
+    task = workflow.tasks.get().specific
+    assert list(task.groups.values_list("name", flat=True)) == ["Reviewers"]
+
+
+def test_an_editor_cannot_publish_but_a_reviewer_can(site_tree):
+    editor = UserFactory(groups=["Editors"])
+    reviewer = UserFactory(groups=["Reviewers"])
+    assert site_tree.fr.permissions_for_user(editor).can_edit()
+    assert not site_tree.fr.permissions_for_user(editor).can_publish()
+    assert site_tree.fr.permissions_for_user(reviewer).can_publish()
+
+
+def test_administrators_hold_every_model_permission(db):
+    admin = UserFactory(groups=["Administrators"])
+    assert admin.has_perm("home.change_organization")
+    assert admin.has_perm("wagtailusers.add_userprofile") or admin.has_perm(
+        "users.add_user"
+    )
+
+
+def test_analysts_reach_the_admin_but_cannot_edit_pages(site_tree):
+    analyst = UserFactory(groups=["Analysts"])
+    assert analyst.has_perm("wagtailadmin.access_admin")
+    assert not site_tree.fr.permissions_for_user(analyst).can_edit()
