@@ -51,7 +51,8 @@ compilemessages: $(VENV)/.runtime
 
 messages: $(VENV)/.dev system-deps
 	$(MANAGE) makemessages --locale=fr --locale=en --no-wrap --add-location=file \
-	  --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench -v0
+	  --ignore=.venv --ignore=staticfiles --ignore=media --ignore=tests --ignore=bench --ignore=scripts -v0
+	$(PY) scripts/catalogues.py
 
 migrate: $(VENV)/.runtime
 	$(MANAGE) migrate --noinput -v0

@@ -42,6 +42,9 @@ def normalise_header(po, language):
     po.metadata["Language"] = language
     po.metadata["Language-Team"] = f"numériQc <{language}>"
     po.metadata.pop("Last-Translator", None)
+    # Dates change at every extraction and only cause merge conflicts.
+    po.metadata.pop("POT-Creation-Date", None)
+    po.metadata.pop("PO-Revision-Date", None)
     po.header = f"numériQc interface strings: {language}."
 
 

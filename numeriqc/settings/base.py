@@ -263,6 +263,8 @@ LOGGING = {
 }
 
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
+# How many proxies in front of the site append to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Uploaded media served by Django itself: for a single-machine deployment only;
 # at scale, a proxy or object storage serves MEDIA_URL.

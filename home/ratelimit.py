@@ -1,0 +1,75 @@
+"""Rate limits and request-origin checks for public POST endpoints.
+
+A public page must stay cacheable, so some endpoints (feedback) cannot rely on a
+per-visitor CSRF token: they check where the request comes from instead, and
+limit how often one client address may post.
+"""
+
+import hashlib
+import math
+import time
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+def client_address(request):
+    """The visitor's address. Behind a proxy, the last hop it appended wins.
+
+    `TRUSTED_PROXY_COUNT` (default 0) says how many proxies append to
+    X-Forwarded-For in front of the site; a client cannot forge the entries they add.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def hit(scope, identity, limit, window_seconds):
+    """Count one attempt; return (allowed, seconds until the window resets).
+
+    Fixed windows in the cache: Redis in production (atomic INCR), local memory
+    on one process. The identity is hashed: no address is stored in clear.
+    """
+    if not getattr(settings, "RATELIMIT_ENABLED", True):
+        return True, 0
+    now = time.time()
+    window = int(now // window_seconds)
+    digest = hashlib.sha256(f"{identity}".encode()).hexdigest()[:24]
+    key = f"ratelimit:{scope}:{digest}:{window}"
+    cache.add(key, 0, timeout=window_seconds + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window_seconds + 1)
+        count = 1
+    retry_after = math.ceil((window + 1) * window_seconds - now)
+    return count <= limit, retry_after
+
+
+def comes_from_this_site(request):
+    """True when the browser says the request was sent by one of our pages.
+
+    Modern browsers send Sec-Fetch-Site; all send Origin on a cross-site POST.
+    A request with neither (a script, an old client) is refused.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in {"same-origin", "none"}:
+        return False
+    origin = request.headers.get("Origin")
+    if origin is None or origin == "null":
+        return fetch_site == "same-origin"
+    return _is_our_origin(origin, request)
+
+
+def _is_our_origin(origin, request):
+    parts = urlsplit(origin)
+    if f"{parts.scheme}://{parts.netloc}" == f"{request.scheme}://{request.get_host()}":
+        return True
+    return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
