@@ -25,6 +25,11 @@ def untranslated(po):
     ]
 
 
+def drop_obsolete(po):
+    for entry in [entry for entry in po if entry.obsolete]:
+        po.remove(entry)
+
+
 def fill_english(po):
     for entry in po:
         if entry.msgid_plural:
@@ -59,6 +64,7 @@ def main(check):
         fill_english(en)
         for po, language in ((en, "en"), (fr, "fr")):
             normalise_header(po, language)
+            drop_obsolete(po)
             po.save()
     missing = {"en": untranslated(en), "fr": untranslated(fr)}
     for language, entries in missing.items():
