@@ -5,8 +5,7 @@
     python scripts/catalogues.py --check    # exit 1 if an entry is untranslated
 
 The code's strings are written in English; `locale/en` repeats them (so that the
-catalogue is complete and a wording can be adjusted without touching code) and
-`locale/fr` holds the French, written by a person.
+catalogue is complete) and `locale/fr` holds the French, written by a person.
 """
 
 import sys
@@ -31,14 +30,19 @@ def drop_obsolete(po):
 
 
 def fill_english(po):
+    """English is the source language: each message is its own translation.
+
+    Rewriting every entry (not only empty ones) also undoes msgmerge's fuzzy
+    guesses, which copy the text of a merely similar message.
+    """
     for entry in po:
-        if entry.msgid_plural:
-            if not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
-        elif not entry.msgstr:
-            entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
+        entry.previous_msgid = entry.previous_msgid_plural = None
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: entry.msgid, 1: entry.msgid_plural}
+        else:
+            entry.msgstr = entry.msgid
 
 
 def normalise_header(po, language):
