@@ -72,14 +72,14 @@ def test_personal_information_is_masked_before_it_is_stored(client, content_page
     assert entry.comment == (
         "Rappelez-moi au [téléphone masqué] ou à [courriel masqué]"
     )
-    assert entry.suggestion == "Mon NAS est [NAS masqué], t******."
+    assert entry.suggestion == "Mon NAS est [NAS masqué], t*******."
 
 
 def test_a_threat_is_flagged_urgent_and_the_organization_alerted(
     client, content_page, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        post(client, content_page=content_page.pk, found="no", comment="Je vais vous tuer.")
+        post(client, page=content_page.pk, found="no", comment="Je vais vous tuer.")
     assert FeedbackEntry.objects.get().urgency == "threat"
 
 
@@ -115,7 +115,7 @@ def test_a_post_from_elsewhere_is_refused_and_nothing_stored(
 
 
 def test_a_too_long_comment_is_refused_with_a_clear_message(client, content_page):
-    response = post(client, content_page=content_page.pk, found="yes", comment="a" * 751)
+    response = post(client, page=content_page.pk, found="yes", comment="a" * 751)
     assert response.status_code == 400
     assert "Votre commentaire est trop long : 750 caractères au maximum (il en a 751)." in response.text
     assert 'aria-describedby="feedback-comment-hint feedback-comment-error' in response.text
@@ -125,7 +125,7 @@ def test_a_too_long_comment_is_refused_with_a_clear_message(client, content_page
 
 def test_line_breaks_count_as_one_character(client, content_page):
     comment = "\r\n".join(["x" * 49] * 15)  # 735 characters plus 14 line breaks
-    post(client, content_page=content_page.pk, found="yes", comment=comment)
+    post(client, page=content_page.pk, found="yes", comment=comment)
     assert len(FeedbackEntry.objects.get().comment) == 749
 
 
@@ -139,7 +139,7 @@ def test_errors_come_back_as_json_with_javascript(client, content_page):
 
 
 def test_a_reason_of_the_other_answer_is_refused(client, content_page):
-    response = post(client, content_page=content_page.pk, found="yes", reason=reason(found=False).pk)
+    response = post(client, page=content_page.pk, found="yes", reason=reason(found=False).pk)
     assert response.status_code == 400
     assert not FeedbackEntry.objects.exists()
 
@@ -147,8 +147,8 @@ def test_a_reason_of_the_other_answer_is_refused(client, content_page):
 def test_the_rate_limit_refuses_with_a_clear_message(client, content_page, settings):
     settings.FEEDBACK_POSTS_PER_ADDRESS = 2
     for _attempt in range(2):
-        assert post(client, content_page=content_page.pk, found="yes").status_code == 302
-    refused = post(client, content_page=content_page.pk, found="yes")
+        assert post(client, page=content_page.pk, found="yes").status_code == 302
+    refused = post(client, page=content_page.pk, found="yes")
     assert refused.status_code == 429
     assert "Veuillez réessayer dans" in refused.text
     assert int(refused["Retry-After"]) > 0
