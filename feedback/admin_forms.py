@@ -19,7 +19,7 @@ def organizations_of(user):
 
 
 class TriageForm(WagtailAdminModelForm):
-    """Assign to a colleague of the entry's organization; answer with its improvements."""
+    """Assign to a colleague of the entry's organization, link to its improvements."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -62,7 +62,9 @@ def export_rows(entries):
     related = entries.select_related(
         "organization", "service", "page", "reason", "assignee"
     ).prefetch_related("tags")
-    for entry in related.order_by("-created_at", "-pk").iterator(chunk_size=EXPORT_CHUNK):
+    for entry in related.order_by("-created_at", "-pk").iterator(
+        chunk_size=EXPORT_CHUNK
+    ):
         yield [
             timezone.localtime(entry.created_at).replace(tzinfo=None),
             entry.language,
@@ -115,7 +117,9 @@ class DashboardMixin(PermissionCheckedMixin, WagtailAdminTemplateMixin):
             weeks = int(self.request.GET.get("weeks", dashboards.DEFAULT_WEEKS))
         except ValueError:
             weeks = dashboards.DEFAULT_WEEKS
-        return weeks if weeks in dashboards.PERIODS_IN_WEEKS else dashboards.DEFAULT_WEEKS
+        return (
+            weeks if weeks in dashboards.PERIODS_IN_WEEKS else dashboards.DEFAULT_WEEKS
+        )
 
     def scoped_entries(self):
         return scope_queryset(
@@ -173,7 +177,10 @@ class OrganizationDashboardView(DashboardMixin, TemplateView):
         return _("Feedback: %(name)s") % {"name": self.organization.name}
 
     def get_breadcrumbs_items(self):
-        return [*super().get_breadcrumbs_items(), {"url": "", "label": str(self.organization)}]
+        return [
+            *super().get_breadcrumbs_items(),
+            {"url": "", "label": str(self.organization)},
+        ]
 
     def entries(self):
         return self.scoped_entries().filter(
@@ -267,7 +274,9 @@ class ServiceDashboardView(DashboardMixin, TemplateView):
         return [
             *super().get_breadcrumbs_items(),
             {
-                "url": reverse("feedback_dashboard_organization", args=[organization.pk]),
+                "url": reverse(
+                    "feedback_dashboard_organization", args=[organization.pk]
+                ),
                 "label": str(organization),
             },
             {"url": "", "label": self.service.name},

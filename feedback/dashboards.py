@@ -42,7 +42,11 @@ def weekly_rows(entries, start, weeks):
 
 def _day(value):
     if isinstance(value, datetime):
-        return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+        return (
+            timezone.localtime(value).date()
+            if timezone.is_aware(value)
+            else value.date()
+        )
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
@@ -50,13 +54,17 @@ def _week_label(day):
     return dateformat.format(day, "j M")
 
 
+def _series(labels, weekly, key):
+    return list(zip(labels, [row[key] for _day, row in weekly], strict=True))
+
+
 def top_negative_pages(entries):
     return list(
         entries.filter(page__isnull=False)
-        .values("page_id", "page__title", "page__url_path", "page__locale__language_code")
-        .annotate(
-            negative=Count("pk", filter=Q(found=False)), answers=Count("pk")
+        .values(
+            "page_id", "page__title", "page__url_path", "page__locale__language_code"
         )
+        .annotate(negative=Count("pk", filter=Q(found=False)), answers=Count("pk"))
         .filter(negative__gt=0)
         .order_by("-negative", "page__title")[:TOP]
     )
@@ -77,7 +85,9 @@ def top_reasons(entries, found):
 def build(entries, weeks=DEFAULT_WEEKS, now=None):
     """Everything a dashboard shows for these entries (already scoped)."""
     start = period_start(weeks, now)
-    entries = counted_entries().filter(pk__in=entries.values("pk"), created_at__gte=start)
+    entries = counted_entries().filter(
+        pk__in=entries.values("pk"), created_at__gte=start
+    )
     weekly = weekly_rows(entries, start, weeks)
     labels = [_week_label(day) for day, _row in weekly]
     return {
@@ -86,18 +96,18 @@ def build(entries, weeks=DEFAULT_WEEKS, now=None):
         "totals": rates(entries.aggregate(**FIGURES)),
         "urgent": entries.exclude(urgency="").count(),
         "satisfaction_chart": line_chart(
-            list(zip(labels, [row["average_satisfaction"] for _d, row in weekly])),
+            _series(labels, weekly, "average_satisfaction"),
             title=_("Average satisfaction per week (out of 5)"),
             value_label=_("Average satisfaction"),
         ),
         "yes_rate_chart": line_chart(
-            list(zip(labels, [row["yes_rate"] for _d, row in weekly])),
+            _series(labels, weekly, "yes_rate"),
             title=_("Share of “Yes” per week"),
             unit="%",
             value_label=_("Found what they were looking for"),
         ),
         "volume_chart": bar_chart(
-            list(zip(labels, [row["answers"] for _d, row in weekly])),
+            _series(labels, weekly, "answers"),
             title=_("Feedback received per week"),
             value_label=_("Entries"),
         ),

@@ -22,8 +22,8 @@ from .models import (
     Improvement,
     Service,
 )
-from .services import clean_citizen_text, organization_of, set_results_publication
 from .screening import urgency_of
+from .services import clean_citizen_text, organization_of, set_results_publication
 
 ENTRIES = 360
 DAYS = 182
@@ -176,7 +176,10 @@ def _seed_improvement(service):
         locale=french(),
         service=service,
         title=title,
-        defaults={"note": note, "completed_on": timezone.localdate() - timedelta(days=40)},
+        defaults={
+            "note": note,
+            "completed_on": timezone.localdate() - timedelta(days=40),
+        },
     )
     ensure_translated(
         improvement, dict(zip(IMPROVEMENT["fr"], IMPROVEMENT["en"], strict=True))
@@ -216,9 +219,7 @@ def _entry(rng, now, services, pages, organizations, reasons):
     found = rng.random() < 0.68
     target = rng.choice(services + pages)
     is_service = isinstance(target, Service)
-    comment = (
-        rng.choice(COMMENTS[language][found]) if rng.random() < 0.45 else ""
-    )
+    comment = rng.choice(COMMENTS[language][found]) if rng.random() < 0.45 else ""
     suggestion = rng.choice(SUGGESTIONS[language]) if rng.random() < 0.15 else ""
     rating = _rating(rng, found) if rng.random() < 0.8 else None
     created_at = now - timedelta(days=rng.uniform(0, DAYS))
@@ -232,7 +233,9 @@ def _entry(rng, now, services, pages, organizations, reasons):
         if is_service
         else organizations.get(target.pk),
         found=found,
-        reason=rng.choice(reasons[found]) if reasons[found] and rng.random() < 0.7 else None,
+        reason=rng.choice(reasons[found])
+        if reasons[found] and rng.random() < 0.7
+        else None,
         rating=rating,
         comment=clean_citizen_text(comment, language),
         suggestion=clean_citizen_text(suggestion, language),

@@ -70,7 +70,9 @@ def digest_context(user, frequency, start):
         "per_organization": per_organization,
         "urgent": list(related.exclude(urgency="")[:LATEST_COMMENTS]),
         "urgent_count": entries.exclude(urgency="").count(),
-        "latest": list(related.filter(urgency="").exclude(comment="")[:LATEST_COMMENTS]),
+        "latest": list(
+            related.filter(urgency="").exclude(comment="")[:LATEST_COMMENTS]
+        ),
         "queue_url": admin_url(reverse("wagtailsnippets_feedback_feedbackentry:list")),
         "edit_url_name": "wagtailsnippets_feedback_feedbackentry:edit",
         "base_url": settings.WAGTAILADMIN_BASE_URL,
@@ -84,7 +86,10 @@ def admin_url(path):
 def send_digest(user_id, frequency, start):
     """Send one digest, once: returns False when there was nothing to send."""
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not entries_for(user, start, start + PERIODS[frequency]).exists():
+    if (
+        user is None
+        or not entries_for(user, start, start + PERIODS[frequency]).exists()
+    ):
         return False
     try:
         with transaction.atomic():
@@ -104,9 +109,10 @@ def send_digest(user_id, frequency, start):
 def _send(user, frequency, start):
     with translation.override(preferred_language(user)):
         context = digest_context(user, frequency, start)
-        subject = _(
-            "numériQc feedback: %(count)s new, %(urgent)s urgent"
-        ) % {"count": context["totals"]["answers"], "urgent": context["urgent_count"]}
+        subject = _("numériQc feedback: %(count)s new, %(urgent)s urgent") % {
+            "count": context["totals"]["answers"],
+            "urgent": context["urgent_count"],
+        }
         body = render_to_string("feedback/email/digest.txt", context)
     send_mail(subject, body, None, [user.email])
 
@@ -115,11 +121,15 @@ def send_urgent_alert(entry):
     """Tell the organization's subscribed staff at once about an urgent entry."""
     if entry.organization is None:
         return 0
-    recipients = get_user_model().objects.filter(
-        is_active=True,
-        organizations__translation_key=entry.organization.translation_key,
-        feedback_digest__frequency__in=list(PERIODS),
-    ).exclude(email="")
+    recipients = (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            organizations__translation_key=entry.organization.translation_key,
+            feedback_digest__frequency__in=list(PERIODS),
+        )
+        .exclude(email="")
+    )
     sent = 0
     for user in recipients.distinct():
         with translation.override(preferred_language(user)):

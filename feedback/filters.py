@@ -66,9 +66,7 @@ class FeedbackEntryFilterSet(WagtailFilterSet):
     organization = django_filters.ModelChoiceFilter(
         label=_("Organization"), queryset=_organizations, method="filter_organization"
     )
-    service = django_filters.ModelChoiceFilter(
-        label=_("Service"), queryset=_services
-    )
+    service = django_filters.ModelChoiceFilter(label=_("Service"), queryset=_services)
     page = PageFilter(label=_("Page"), queryset=_pages)
     created_at = django_filters.DateFromToRangeFilter(
         label=_("Received between"), widget=DateRangePickerWidget
@@ -124,7 +122,9 @@ class FeedbackEntryFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_organization(self, queryset, name, organization):
-        return queryset.filter(organization__translation_key=organization.translation_key)
+        return queryset.filter(
+            organization__translation_key=organization.translation_key
+        )
 
     def filter_has_comment(self, queryset, name, value):
         has_text = ~Q(comment="") | ~Q(suggestion="")

@@ -86,7 +86,9 @@ class FeedbackForm(forms.Form):
         service_id = self.cleaned_data["service"]
         if service_id is None:
             return None
-        return Service.objects.select_related("organization").filter(pk=service_id).first()
+        return (
+            Service.objects.select_related("organization").filter(pk=service_id).first()
+        )
 
     def clean_path(self):
         path = self.cleaned_data["path"]
@@ -98,7 +100,11 @@ class FeedbackForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         reason = cleaned.get("reason")
-        if reason is not None and "found" in cleaned and reason.found != cleaned["found"]:
+        if (
+            reason is not None
+            and "found" in cleaned
+            and reason.found != cleaned["found"]
+        ):
             self.add_error("reason", _("Choose one of the reasons offered."))
         if not (cleaned.get("page") or cleaned.get("service") or cleaned.get("path")):
             raise forms.ValidationError(

@@ -1,4 +1,4 @@
-"""Citizens' feedback on pages and public services, and what organizations do with it."""
+"""Citizens' feedback on pages and services, and what organizations do with it."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -199,7 +199,7 @@ class OrganizationFeedbackSettings(models.Model):
 
 
 class Improvement(TranslatableMixin, models.Model):
-    """"You said, we did": a change made to a service because of feedback.
+    """ "You said, we did": a change made to a service because of feedback.
 
     It tells the public what changed, in a note, in a Vitrine project page, or
     both; the feedback entries it answers are linked to it from the triage queue.
@@ -253,16 +253,16 @@ class Improvement(TranslatableMixin, models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.service = source_row(self.service)
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if not self.note and not self.project_page_id:
             raise ValidationError(
                 _("Tell the public what changed: write a note or choose a project.")
             )
-
-    def save(self, *args, **kwargs):
-        self.service = source_row(self.service)
-        super().save(*args, **kwargs)
 
     def live_project_page(self):
         """The project page in the reader's language, only when it is live."""
@@ -298,9 +298,7 @@ class FeedbackEntry(models.Model):
         THREAT = "threat", _("Urgent: threat")
 
     created_at = models.DateTimeField(_("received on"), default=timezone.now)
-    language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES
-    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -358,7 +356,9 @@ class FeedbackEntry(models.Model):
         _("text removed on"),
         null=True,
         blank=True,
-        help_text=_("The comment and suggestion are removed after the retention period."),
+        help_text=_(
+            "The comment and suggestion are removed after the retention period."
+        ),
     )
 
     # Triage, by the organization's staff.
@@ -388,7 +388,9 @@ class FeedbackEntry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="feedback_entries",
-        help_text=_("For addressed entries: the public note or project that answers it."),
+        help_text=_(
+            "For addressed entries: the public note or project that answers it."
+        ),
     )
 
     panels = [
@@ -492,7 +494,7 @@ class DigestSubscription(models.Model):
 
 
 class DigestDelivery(models.Model):
-    """One digest sent: the unique key makes sending the same period twice impossible."""
+    """One digest sent: its unique key makes sending a period twice impossible."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -502,9 +504,14 @@ class DigestDelivery(models.Model):
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("feedback digest sent")
+        verbose_name_plural = _("feedback digests sent")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "frequency", "period_start"],
                 name="one_digest_per_user_and_period",
             )
         ]
+
+    def __str__(self):
+        return f"{self.user} {self.frequency} {self.period_start:%Y-%m-%d}"

@@ -87,13 +87,12 @@ PROFANITY_PATTERN = _alternatives(PROFANITY)
 def fold(text):
     """Lower-case, accents removed, one character for one: positions are kept."""
     return "".join(
-        unicodedata.normalize("NFD", char.lower())[0]
-        for char in text.replace("’", "'")
+        unicodedata.normalize("NFD", char.lower())[0] for char in text.replace("’", "'")
     )
 
 
 def urgency_of(*texts):
-    """"self_harm", "threat" or "" for the texts a citizen wrote."""
+    """ "self_harm", "threat" or "" for the texts a citizen wrote."""
     folded = " ".join(fold(text) for text in texts if text)
     if SELF_HARM_PATTERN.search(folded):
         return "self_harm"

@@ -1,4 +1,4 @@
-"""Use cases of the feedback tool: receive feedback, triage it, publish what was done."""
+"""Use cases of the feedback tool: receive feedback, triage it, publish results."""
 
 from datetime import timedelta
 

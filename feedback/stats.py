@@ -104,7 +104,9 @@ def monthly_by_service(since=None, until=None):
         counted_entries(since, until)
         .filter(service__isnull=False)
         .annotate(month=TruncMonth("created_at"))
-        .values("month", "service__slug", "service__name", "service__organization__slug")
+        .values(
+            "month", "service__slug", "service__name", "service__organization__slug"
+        )
         .annotate(**FIGURES)
         .order_by("month", "service__slug")
     )

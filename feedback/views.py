@@ -65,7 +65,9 @@ def _too_many_message(retry_after):
 
 def _refused(request, status, message, retry_after=None):
     if _wants_json(request):
-        response = JsonResponse({"status": "refused", "message": message}, status=status)
+        response = JsonResponse(
+            {"status": "refused", "message": message}, status=status
+        )
     else:
         response = render(
             request,
@@ -151,7 +153,7 @@ def service_feedback(request, slug):
 
 @require_GET
 def service_results(request, slug):
-    """"You said, we did": a service's satisfaction and the changes it led to."""
+    """ "You said, we did": a service's satisfaction and the changes it led to."""
     service = _service_or_404(slug)
     if not OrganizationFeedbackSettings.publishes_results(service.organization):
         raise Http404(_("This organization does not publish its results."))
@@ -177,7 +179,9 @@ def localized_improvements(service):
         current = chosen.get(improvement.translation_key)
         if current is None or improvement.locale.language_code == language:
             chosen[improvement.translation_key] = improvement
-    return sorted(chosen.values(), key=lambda item: (item.completed_on, item.pk), reverse=True)
+    return sorted(
+        chosen.values(), key=lambda item: (item.completed_on, item.pk), reverse=True
+    )
 
 
 def attach_localized_organizations(services, language):
@@ -212,7 +216,9 @@ def results_index(request):
         .order_by("name")
     )
     page_obj = Paginator(services, 20).get_page(request.GET.get("page"))
-    page_obj.object_list = attach_localized_organizations(page_obj.object_list, language)
+    page_obj.object_list = attach_localized_organizations(
+        page_obj.object_list, language
+    )
     return render(request, "feedback/results_index.html", {"page_obj": page_obj})
 
 
@@ -229,5 +235,7 @@ def service_qr_code(request, slug):
     )
     response = HttpResponse(svg.getvalue(), content_type="image/svg+xml")
     if request.GET.get("download"):
-        response["Content-Disposition"] = f'attachment; filename="qr-{service.slug}.svg"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="qr-{service.slug}.svg"'
+        )
     return response

@@ -12,13 +12,18 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views, services
-from .admin_forms import DigestSubscriptionForm, ImprovementForm, ServiceForm, TriageForm
+from .admin_forms import (
+    DigestSubscriptionForm,
+    ImprovementForm,
+    ServiceForm,
+    TriageForm,
+)
 from .filters import FeedbackEntryFilterSet
 from .models import (
     DigestSubscription,
@@ -147,7 +152,12 @@ class FeedbackEntryViewSet(ScopedViewSet):
         Column("found", label=_("Found"), accessor="get_found_display"),
         Column("rating", label=_("Satisfaction")),
         Column("urgency", label=_("Urgency"), accessor="get_urgency_display"),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+        Column(
+            "status",
+            label=_("Status"),
+            accessor="get_status_display",
+            sort_key="status",
+        ),
         Column("assignee", label=_("Assigned to")),
     ]
     edit_handler = ObjectList(FeedbackEntry.panels, base_form_class=TriageForm)
@@ -187,7 +197,12 @@ class FeedbackReasonViewSet(SnippetViewSet):
 
 
 class FeedbackGroup(SnippetViewSetGroup):
-    items = (FeedbackEntryViewSet, ServiceViewSet, ImprovementViewSet, FeedbackReasonViewSet)
+    items = (
+        FeedbackEntryViewSet,
+        ServiceViewSet,
+        ImprovementViewSet,
+        FeedbackReasonViewSet,
+    )
     menu_icon = "comment"
     menu_label = _("Feedback")
     menu_name = "feedback"
@@ -208,7 +223,9 @@ register_snippet(FeedbackGroup)
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=FeedbackEntry.Status.choices)
+    status = forms.ChoiceField(
+        label=_("New status"), choices=FeedbackEntry.Status.choices
+    )
 
 
 @hooks.register("register_bulk_action")
@@ -320,4 +337,3 @@ def seed_feedback(stdout):
     from .demo import seed
 
     seed(stdout)
-

@@ -8,10 +8,26 @@ REASONS = [
     (True, "J’ai trouvé rapidement", "I found it quickly"),
     (True, "La page était facile à utiliser", "The page was easy to use"),
     (True, "Autre raison", "Another reason"),
-    (False, "L’information est introuvable ou absente", "The information is missing or hard to find"),
-    (False, "L’information est difficile à comprendre", "The information is hard to understand"),
-    (False, "L’information est erronée ou périmée", "The information is wrong or out of date"),
-    (False, "Problème technique (lien brisé, erreur)", "Technical problem (broken link, error)"),
+    (
+        False,
+        "L’information est introuvable ou absente",
+        "The information is missing or hard to find",
+    ),
+    (
+        False,
+        "L’information est difficile à comprendre",
+        "The information is hard to understand",
+    ),
+    (
+        False,
+        "L’information est erronée ou périmée",
+        "The information is wrong or out of date",
+    ),
+    (
+        False,
+        "Problème technique (lien brisé, erreur)",
+        "Technical problem (broken link, error)",
+    ),
     (False, "Autre raison", "Another reason"),
 ]
 

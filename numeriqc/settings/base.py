@@ -279,7 +279,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Feedback widget: posts accepted per client address and window; how long the
 # text of comments and suggestions is kept (default two years).
 FEEDBACK_POSTS_PER_ADDRESS = int(os.environ.get("FEEDBACK_POSTS_PER_ADDRESS", "10"))
-FEEDBACK_RATE_WINDOW_SECONDS = int(os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "600"))
+FEEDBACK_RATE_WINDOW_SECONDS = int(
+    os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "600")
+)
 FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "730"))
 
 # Uploaded media served by Django itself: for a single-machine deployment only;

@@ -100,7 +100,9 @@ def test_weekly_digests_go_on_mondays_only(organizations, monkeypatch):
     subscribe(UserFactory(groups=[EDITORS], organizations=[ours]), FREQUENCY.WEEKLY)
     tuesday = timezone.make_aware(datetime(2026, 3, 10, 7))
     monday = timezone.make_aware(datetime(2026, 3, 9, 7))
-    FeedbackEntry.objects.update(created_at=timezone.make_aware(datetime(2026, 3, 4, 9)))
+    FeedbackEntry.objects.update(
+        created_at=timezone.make_aware(datetime(2026, 3, 4, 9))
+    )
     monkeypatch.setattr(timezone, "now", lambda: tuesday)
     assert tasks.send_due_digests() == 0
     monkeypatch.setattr(timezone, "now", lambda: monday)
@@ -126,7 +128,9 @@ def test_text_older_than_the_retention_period_is_removed(db, settings):
     old = FeedbackEntryFactory(
         created_at=now - timedelta(days=731), comment="Vieux", suggestion="Ancienne"
     )
-    recent = FeedbackEntryFactory(created_at=now - timedelta(days=729), comment="Récent")
+    recent = FeedbackEntryFactory(
+        created_at=now - timedelta(days=729), comment="Récent"
+    )
     assert tasks.remove_expired_feedback_text() == 1
     old.refresh_from_db()
     recent.refresh_from_db()
@@ -138,6 +142,8 @@ def test_text_older_than_the_retention_period_is_removed(db, settings):
 
 
 def test_the_tasks_are_scheduled(settings):
-    tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    tasks_scheduled = {
+        entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()
+    }
     assert "feedback.tasks.send_due_digests" in tasks_scheduled
     assert "feedback.tasks.remove_expired_feedback_text" in tasks_scheduled

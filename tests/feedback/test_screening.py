@@ -48,7 +48,10 @@ def test_urgency_is_read_in_the_suggestion_too():
 
 
 def test_profanity_is_masked_whatever_the_accents_or_case():
-    assert mask_profanity("C’est du TABARNAK de niaisage") == "C’est du T******* de niaisage"
+    assert (
+        mask_profanity("C’est du TABARNAK de niaisage")
+        == "C’est du T******* de niaisage"
+    )
     assert mask_profanity("Câlisse, ça marche pas") == "C******, ça marche pas"
     assert mask_profanity("This is bullshit.") == "This is b*******."
 

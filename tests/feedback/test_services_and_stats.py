@@ -46,9 +46,14 @@ def test_the_qr_code_is_drawn_here_and_leads_to_the_feedback_page(client, servic
     svg = response.content.decode()
     assert svg.startswith("<?xml") and "<svg" in svg and "<title>" in svg
     assert "http://testserver/fr/retroaction/services/permis-de-peche/" in svg
-    download = client.get("/en/feedback/services/permis-de-peche/qr-code.svg?download=1")
+    download = client.get(
+        "/en/feedback/services/permis-de-peche/qr-code.svg?download=1"
+    )
     assert "attachment" in download["Content-Disposition"]
-    assert "http://testserver/en/feedback/services/permis-de-peche/" in download.content.decode()
+    assert (
+        "http://testserver/en/feedback/services/permis-de-peche/"
+        in download.content.decode()
+    )
 
 
 def test_results_are_public_only_when_the_organization_opts_in(client, service):
@@ -62,13 +67,17 @@ def test_results_are_public_only_when_the_organization_opts_in(client, service):
 def test_the_results_page_shows_satisfaction_and_improvements(client, service):
     set_results_publication(service.organization, True)
     for rating in (5, 4, 2):
-        FeedbackEntryFactory(service=service, organization=service.organization, rating=rating)
+        FeedbackEntryFactory(
+            service=service, organization=service.organization, rating=rating
+        )
     FeedbackEntryFactory(service=service, rating=1, status="spam")
     FeedbackEntryFactory(
         service=service, rating=1, created_at=timezone.now() - timedelta(days=400)
     )
     improvement = ImprovementFactory(service=service, title="Formulaire raccourci")
-    translate_snippet(improvement, title="Shorter form", note="Two steps instead of four.")
+    translate_snippet(
+        improvement, title="Shorter form", note="Two steps instead of four."
+    )
     french = client.get("/fr/retroaction/services/permis-de-peche/resultats/").text
     assert "<strong>67 %</strong>" in french
     assert "<strong>3,7 / 5</strong>" in french
@@ -81,7 +90,9 @@ def test_the_results_page_shows_satisfaction_and_improvements(client, service):
 
 def test_an_improvement_links_to_a_live_project_page(client, service, site_tree):
     set_results_publication(service.organization, True)
-    project = StandardPageFactory(parent=site_tree.fr, title="Projet Permis", slug="projet")
+    project = StandardPageFactory(
+        parent=site_tree.fr, title="Projet Permis", slug="projet"
+    )
     translate_page(project, title="Licence project", slug="project")
     ImprovementFactory(service=service, note="", project_page=project)
     french = client.get("/fr/retroaction/services/permis-de-peche/resultats/").text
@@ -91,18 +102,30 @@ def test_an_improvement_links_to_a_live_project_page(client, service, site_tree)
 
 
 def test_entries_about_a_translated_service_count_on_the_original(service):
-    english = Service.objects.get(translation_key=service.translation_key, locale__language_code="en")
-    improvement = Improvement(service=english, title="x", note="y", locale=service.locale)
+    english = Service.objects.get(
+        translation_key=service.translation_key, locale__language_code="en"
+    )
+    improvement = Improvement(
+        service=english, title="x", note="y", locale=service.locale
+    )
     improvement.save()
     assert improvement.service == service
 
 
 def test_stats_count_by_service_and_organization(service):
     other = ServiceFactory()
-    FeedbackEntryFactory(service=service, organization=service.organization, found=True, rating=5)
-    FeedbackEntryFactory(service=service, organization=service.organization, found=False, rating=2)
-    FeedbackEntryFactory(service=service, organization=service.organization, found=False, status="spam")
-    FeedbackEntryFactory(service=other, organization=other.organization, found=True, rating=None)
+    FeedbackEntryFactory(
+        service=service, organization=service.organization, found=True, rating=5
+    )
+    FeedbackEntryFactory(
+        service=service, organization=service.organization, found=False, rating=2
+    )
+    FeedbackEntryFactory(
+        service=service, organization=service.organization, found=False, status="spam"
+    )
+    FeedbackEntryFactory(
+        service=other, organization=other.organization, found=True, rating=None
+    )
     rows = {row["service__slug"]: row for row in stats.by_service()}
     assert rows["permis-de-peche"]["answers"] == 2
     assert rows["permis-de-peche"]["yes_rate"] == 50.0
@@ -117,7 +140,9 @@ def test_stats_count_by_service_and_organization(service):
 
 
 def test_stats_count_in_the_database(service, django_assert_num_queries):
-    FeedbackEntryFactory.create_batch(30, service=service, organization=service.organization)
+    FeedbackEntryFactory.create_batch(
+        30, service=service, organization=service.organization
+    )
     with django_assert_num_queries(1):
         stats.by_service()
     with django_assert_num_queries(1):

@@ -52,7 +52,9 @@ def test_without_javascript_the_visitor_returns_to_the_page_with_a_thank_you(
 
 
 def test_with_javascript_the_answer_is_json_and_the_page_stays(client, content_page):
-    response = post(client, "en", AS_JSON, page=content_page.pk, found="yes", rating="5")
+    response = post(
+        client, "en", AS_JSON, page=content_page.pk, found="yes", rating="5"
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
@@ -97,7 +99,11 @@ def test_feedback_on_a_service_goes_to_its_organization(client, site_tree):
     ("headers", "language", "message"),
     [
         ({}, "fr", "n’a pas été envoyé à partir d’une page de ce site"),
-        ({"HTTP_ORIGIN": "https://evil.example"}, "en", "not sent from a page of this site"),
+        (
+            {"HTTP_ORIGIN": "https://evil.example"},
+            "en",
+            "not sent from a page of this site",
+        ),
         (
             {"HTTP_ORIGIN": "http://testserver", "HTTP_SEC_FETCH_SITE": "cross-site"},
             "en",
@@ -117,8 +123,14 @@ def test_a_post_from_elsewhere_is_refused_and_nothing_stored(
 def test_a_too_long_comment_is_refused_with_a_clear_message(client, content_page):
     response = post(client, page=content_page.pk, found="yes", comment="a" * 751)
     assert response.status_code == 400
-    assert "Votre commentaire est trop long : 750 caractères au maximum (il en a 751)." in response.text
-    assert 'aria-describedby="feedback-comment-hint feedback-comment-error' in response.text
+    assert (
+        "Votre commentaire est trop long : 750 caractères au maximum (il en a 751)."
+        in response.text
+    )
+    assert (
+        'aria-describedby="feedback-comment-hint feedback-comment-error'
+        in response.text
+    )
     assert "a" * 751 in response.text  # the text is given back, not lost
     assert not FeedbackEntry.objects.exists()
 
@@ -139,7 +151,9 @@ def test_errors_come_back_as_json_with_javascript(client, content_page):
 
 
 def test_a_reason_of_the_other_answer_is_refused(client, content_page):
-    response = post(client, page=content_page.pk, found="yes", reason=reason(found=False).pk)
+    response = post(
+        client, page=content_page.pk, found="yes", reason=reason(found=False).pk
+    )
     assert response.status_code == 400
     assert not FeedbackEntry.objects.exists()
 

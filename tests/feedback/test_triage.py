@@ -73,7 +73,9 @@ def test_triage_assigns_tags_and_notes(client, two_organizations):
 
 def test_filters_narrow_the_queue(client, two_organizations):
     ours, theirs, editor = two_organizations
-    FeedbackEntryFactory(organization=ours, found=False, comment="Rien trouvé", rating=1)
+    FeedbackEntryFactory(
+        organization=ours, found=False, comment="Rien trouvé", rating=1
+    )
     client.force_login(editor)
     html = client.get(QUEUE, {"found": "false"}).text
     assert "Rien trouvé" in html and "Commentaire de chez nous" not in html
@@ -81,7 +83,9 @@ def test_filters_narrow_the_queue(client, two_organizations):
     assert "Commentaire de chez nous" in html and "Rien trouvé" not in html
 
 
-def test_the_queue_query_count_does_not_grow(client, two_organizations, django_assert_max_num_queries):
+def test_the_queue_query_count_does_not_grow(
+    client, two_organizations, django_assert_max_num_queries
+):
     ours, theirs, editor = two_organizations
     service = ServiceFactory(organization=ours)
     client.force_login(editor)

@@ -18,7 +18,9 @@ from tests.factories import (
 @pytest.fixture
 def pages(site_tree):
     """One live page of every public page type, in French and in English."""
-    standard = StandardPageFactory(parent=site_tree.fr, slug="a-propos", title="À propos")
+    standard = StandardPageFactory(
+        parent=site_tree.fr, slug="a-propos", title="À propos"
+    )
     strategy = site_tree.fr.add_child(
         instance=StrategyPage(title="Stratégie", slug="strategie", locale=locale("fr"))
     )
@@ -90,7 +92,11 @@ def test_two_visitors_receive_byte_identical_html_and_no_cookie(pages):
 
 def test_the_widget_holds_no_inline_script_or_style(client, pages):
     html = client.get("/fr/a-propos/").text
-    widget = html[html.index('id="feedback"') : html.index("</section>", html.index('id="feedback"'))]
+    widget = html[
+        html.index('id="feedback"') : html.index(
+            "</section>", html.index('id="feedback"')
+        )
+    ]
     assert "<script>" not in widget and "style=" not in widget
     assert re.search(r'<script src="[^"]+feedback/widget\.js" defer>', html)
 
