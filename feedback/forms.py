@@ -20,6 +20,15 @@ class CitizenTextField(forms.CharField):
         return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def citizen_text_field(label, too_long):
+    return CitizenTextField(
+        label=label,
+        max_length=TEXT_MAX_LENGTH,
+        required=False,
+        error_messages={"max_length": too_long},
+    )
+
+
 class FeedbackForm(forms.Form):
     """What the widget posts. No CSRF token: the page that holds it is cached."""
 
@@ -46,27 +55,19 @@ class FeedbackForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a rating from 1 to 5.")},
     )
-    comment = CitizenTextField(
-        label=_("Comment"),
-        max_length=TEXT_MAX_LENGTH,
-        required=False,
-        error_messages={
-            "max_length": _(
-                "Your comment is too long: %(limit_value)d characters at most "
-                "(it has %(show_value)d)."
-            )
-        },
+    comment = citizen_text_field(
+        _("Comment"),
+        _(
+            "Your comment is too long: %(limit_value)d characters at most "
+            "(it has %(show_value)d)."
+        ),
     )
-    suggestion = CitizenTextField(
-        label=_("Suggestion for improvement"),
-        max_length=TEXT_MAX_LENGTH,
-        required=False,
-        error_messages={
-            "max_length": _(
-                "Your suggestion is too long: %(limit_value)d characters at most "
-                "(it has %(show_value)d)."
-            )
-        },
+    suggestion = citizen_text_field(
+        _("Suggestion for improvement"),
+        _(
+            "Your suggestion is too long: %(limit_value)d characters at most "
+            "(it has %(show_value)d)."
+        ),
     )
     page = forms.IntegerField(required=False, widget=forms.HiddenInput)
     service = forms.IntegerField(required=False, widget=forms.HiddenInput)

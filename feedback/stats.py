@@ -64,38 +64,27 @@ def yes_rate(since=None, until=None):
     return overall(since, until)["yes_rate"]
 
 
-def by_service(since=None, until=None):
-    """One row per service that received feedback, in the original language."""
+def _grouped(fields, since, until):
     rows = (
         counted_entries(since, until)
-        .filter(service__isnull=False)
-        .values(
-            "service_id",
-            "service__name",
-            "service__slug",
-            "service__organization__translation_key",
-        )
+        .filter(**{f"{fields[0]}__isnull": False})
+        .values(*fields)
         .annotate(**FIGURES)
-        .order_by("service__name")
+        .order_by(fields[1])
     )
     return [rates(dict(row)) for row in rows]
+
+
+def by_service(since=None, until=None):
+    """One row per service that received feedback, in the original language."""
+    fields = ("service_id", "service__name", "service__slug")
+    return _grouped([*fields, "service__organization__translation_key"], since, until)
 
 
 def by_organization(since=None, until=None):
     """One row per organization that received feedback (pages and services)."""
-    rows = (
-        counted_entries(since, until)
-        .filter(organization__isnull=False)
-        .values(
-            "organization_id",
-            "organization__name",
-            "organization__acronym",
-            "organization__translation_key",
-        )
-        .annotate(**FIGURES)
-        .order_by("organization__name")
-    )
-    return [rates(dict(row)) for row in rows]
+    fields = ("organization_id", "organization__name", "organization__acronym")
+    return _grouped([*fields, "organization__translation_key"], since, until)
 
 
 def monthly_by_service(since=None, until=None):

@@ -57,10 +57,11 @@ def _rating_label(value):
     return labels[value]
 
 
-def widget_context(
-    request, page=None, service=None, form=None, question=None, heading_level=2
-):
-    """The template context of `feedback/includes/widget.html`."""
+def widget_context(request, page=None, service=None, form=None, question=None):
+    """The template context of `feedback/includes/widget.html`.
+
+    A form given back with its errors keeps the address of the page it came from.
+    """
     language = translation.get_language()
     reasons = offered_reasons(language)
     values = form.data if form is not None and form.is_bound else {}
@@ -68,9 +69,8 @@ def widget_context(
         "action": reverse("feedback:submit"),
         "page_id": getattr(page, "pk", None),
         "service_id": getattr(service, "pk", None),
-        "path": request.path,
+        "path": getattr(form, "cleaned_data", {}).get("path") or request.path,
         "question": question,
-        "heading_level": heading_level,
         "reasons_yes": reasons[True],
         "reasons_no": reasons[False],
         "ratings": rating_choices(),

@@ -182,3 +182,10 @@ def test_an_outside_address_is_never_a_redirect_target(client, site_tree):
 
 def test_a_get_is_not_allowed(client, site_tree):
     assert client.get("/fr/retroaction/envoyer/").status_code == 405
+
+
+def test_a_form_given_back_keeps_the_address_it_came_from(client, site_tree):
+    response = post(client, path="/fr/recherche/", found="yes", comment="c" * 800)
+    assert response.status_code == 400
+    assert 'name="path" value="/fr/recherche/"' in response.text
+    assert "Retourner à la page que vous lisiez" in response.text
