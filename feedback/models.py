@@ -393,6 +393,10 @@ class FeedbackEntry(models.Model):
         ),
     )
 
+    # Entries are many and reference pages, not the other way round: Wagtail's
+    # reference index ("usage" of a page) would write a row for each of them.
+    wagtail_reference_index_ignore = True
+
     panels = [
         MultiFieldPanel(
             [

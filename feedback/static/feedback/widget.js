@@ -73,11 +73,16 @@
     form.querySelectorAll("[data-feedback-error]").forEach(function (node) {
       node.remove();
     });
-    form.querySelectorAll("[aria-invalid]").forEach(function (node) {
+    form.querySelectorAll("[data-feedback-described]").forEach(function (node) {
       node.removeAttribute("aria-invalid");
+      node.removeAttribute("data-feedback-described");
       var described = (node.getAttribute("aria-describedby") || "")
         .split(" ").filter(function (id) { return id && id.slice(-6) !== "-error"; });
-      node.setAttribute("aria-describedby", described.join(" "));
+      if (described.length) {
+        node.setAttribute("aria-describedby", described.join(" "));
+      } else {
+        node.removeAttribute("aria-describedby");
+      }
     });
   }
 
@@ -106,6 +111,7 @@
     }
     var described = target.getAttribute("aria-describedby");
     target.setAttribute("aria-describedby", (described ? described + " " : "") + error.id);
+    target.setAttribute("data-feedback-described", "");
     return field.id;
   }
 
