@@ -18,16 +18,24 @@ def organizations_of(user):
     return organizations.filter(translation_key__in=user_organization_keys(user))
 
 
+def limit_choices(form, name, queryset):
+    """A plain select of the allowed rows, in place of a chooser that lists them all."""
+    field = form.fields.get(name)
+    if field is None:
+        return
+    field.queryset = queryset
+    field.widget = forms.Select()
+    field.widget.choices = field.choices
+
+
 class TriageForm(WagtailAdminModelForm):
     """Assign to a colleague of the entry's organization, link to its improvements."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         organization = self.instance.organization
-        if "assignee" in self.fields:
-            self.fields["assignee"].queryset = self._colleagues(organization)
-        if "improvement" in self.fields:
-            self.fields["improvement"].queryset = self._improvements(organization)
+        limit_choices(self, "assignee", self._colleagues(organization))
+        limit_choices(self, "improvement", self._improvements(organization))
 
     def _colleagues(self, organization):
         users = get_user_model().objects.filter(is_active=True)
@@ -50,20 +58,22 @@ class TriageForm(WagtailAdminModelForm):
 class ServiceForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is not None and "organization" in self.fields:
+        if self.for_user is not None:
             # Services name their organization in the original language.
-            self.fields["organization"].queryset = organizations_of(
-                self.for_user
-            ).filter(locale=Locale.get_default())
+            organizations = organizations_of(self.for_user)
+            limit_choices(
+                self, "organization", organizations.filter(locale=Locale.get_default())
+            )
 
 
 class ImprovementForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.for_user is not None and "service" in self.fields:
-            self.fields["service"].queryset = scope_queryset(
+        if self.for_user is not None:
+            services = scope_queryset(
                 Service.objects.all(), self.for_user, "organization"
             )
+            limit_choices(self, "service", services.filter(locale=Locale.get_default()))
 
 
 class DigestSubscriptionForm(forms.ModelForm):
