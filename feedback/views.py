@@ -166,21 +166,29 @@ def service_results(request, slug):
     return render(request, "feedback/service_results.html", context)
 
 
-def localized_improvements(service):
-    """The service's improvements, each in the reader's language when translated."""
+def in_reader_language(rows):
+    """One row per translation_key: the reader's language if translated, else any.
+
+    For short lists of translatable snippets (a service's improvements, the
+    services that publish results): content not yet translated still shows.
+    """
     language = translation.get_language()
-    rows = (
-        Improvement.objects.filter(service__translation_key=service.translation_key)
-        .select_related("locale", "project_page")
-        .order_by("-completed_on", "-pk")
-    )
     chosen = {}
-    for improvement in rows:
-        current = chosen.get(improvement.translation_key)
-        if current is None or improvement.locale.language_code == language:
-            chosen[improvement.translation_key] = improvement
+    for row in rows:
+        current = chosen.get(row.translation_key)
+        if current is None or row.locale.language_code == language:
+            chosen[row.translation_key] = row
+    return list(chosen.values())
+
+
+def localized_improvements(service):
+    """The service's improvements, newest first, in the reader's language."""
+    rows = Improvement.objects.filter(
+        service__translation_key=service.translation_key
+    ).select_related("locale", "project_page")
+    improvements = in_reader_language(rows)
     return sorted(
-        chosen.values(), key=lambda item: (item.completed_on, item.pk), reverse=True
+        improvements, key=lambda item: (item.completed_on, item.pk), reverse=True
     )
 
 
@@ -207,14 +215,10 @@ def results_index(request):
     published = OrganizationFeedbackSettings.objects.filter(
         publish_results=True
     ).values("organization__translation_key")
-    services = (
-        Service.objects.filter(
-            locale__language_code=language,
-            organization__translation_key__in=published,
-        )
-        .select_related("organization")
-        .order_by("name")
-    )
+    rows = Service.objects.filter(
+        organization__translation_key__in=published
+    ).select_related("organization", "locale")
+    services = sorted(in_reader_language(rows), key=lambda service: service.name)
     page_obj = Paginator(services, 20).get_page(request.GET.get("page"))
     page_obj.object_list = attach_localized_organizations(
         page_obj.object_list, language

@@ -29,7 +29,9 @@ def test_editors_see_and_edit_only_their_services(client, editor):
     assert "Nôtre" in add.text and "Autre" not in add.text
 
 
-def test_the_service_edit_page_gives_the_feedback_addresses_and_qr_codes(client, editor):
+def test_the_service_edit_page_gives_the_feedback_addresses_and_qr_codes(
+    client, editor
+):
     client.force_login(editor)
     service = editor.organizations.get().translation_key
     from feedback.models import Service

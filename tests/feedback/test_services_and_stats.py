@@ -163,3 +163,39 @@ def test_seed_demo_adds_services_and_feedback_and_is_idempotent(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert FeedbackEntry.objects.count() == entries
     assert Service.objects.count() == 6
+
+
+def test_the_results_index_shows_untranslated_services_in_their_language(
+    client, service
+):
+    untranslated = ServiceFactory(
+        name="Service non traduit", organization=service.organization
+    )
+    set_results_publication(service.organization, True)
+    english = client.get("/en/feedback/services/").text
+    assert "Fishing licence" in english and "Permis de pêche" not in english
+    assert 'lang="fr"' in english and untranslated.name in english
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_the_results_index_query_count_is_flat(
+    client, site_tree, count, django_assert_num_queries
+):
+    services = ServiceFactory.create_batch(count)
+    for item in services:
+        set_results_publication(item.organization, True)
+    client.get("/fr/retroaction/services/")  # warm the menu and reasons caches
+    # Site, settings, services, their organizations' translations, footer, menu.
+    with django_assert_num_queries(6):
+        client.get("/fr/retroaction/services/")
+
+
+def test_a_preview_has_no_widget(rf, site_tree):
+    from django.template import Context, Template
+
+    request = rf.get("/fr/")
+    request.is_preview = True
+    html = Template("{% load feedback_tags %}{% feedback_widget %}").render(
+        Context({"request": request, "page": site_tree.fr})
+    )
+    assert html == ""
