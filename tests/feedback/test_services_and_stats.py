@@ -185,7 +185,7 @@ def test_the_results_index_query_count_is_flat(
     for item in services:
         set_results_publication(item.organization, True)
     client.get("/fr/retroaction/services/")  # warm the menu and reasons caches
-    # Site, settings, services, their organizations' translations, footer, menu.
+    # The same count with 5 or 40 services: organizations are fetched together.
     with django_assert_num_queries(6):
         client.get("/fr/retroaction/services/")
 
