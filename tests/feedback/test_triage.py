@@ -3,6 +3,8 @@
 from io import BytesIO
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from feedback.models import FeedbackEntry
@@ -84,16 +86,14 @@ def test_filters_narrow_the_queue(client, two_organizations):
 
 
 def test_the_queue_query_count_does_not_grow(
-    client, two_organizations, django_assert_max_num_queries
+    client,
+    two_organizations,
 ):
     ours, theirs, editor = two_organizations
     service = ServiceFactory(organization=ours)
     client.force_login(editor)
     FeedbackEntryFactory.create_batch(4, organization=ours, service=service)
     client.get(QUEUE)  # warm the caches of the session and permissions
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         client.get(QUEUE)
     FeedbackEntryFactory.create_batch(45, organization=ours, service=service)
