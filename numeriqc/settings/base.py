@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -212,7 +213,16 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "feedback-digests": {
+        "task": "feedback.tasks.send_due_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "feedback-retention": {
+        "task": "feedback.tasks.remove_expired_feedback_text",
+        "schedule": crontab(hour=3, minute=30),
+    },
+}
 
 # Security headers that hold everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -265,6 +275,14 @@ LOGGING = {
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
 # How many proxies in front of the site append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Feedback widget: posts accepted per client address and window; how long the
+# text of comments and suggestions is kept (default two years).
+FEEDBACK_POSTS_PER_ADDRESS = int(os.environ.get("FEEDBACK_POSTS_PER_ADDRESS", "10"))
+FEEDBACK_RATE_WINDOW_SECONDS = int(
+    os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "600")
+)
+FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "730"))
 
 # Uploaded media served by Django itself: for a single-machine deployment only;
 # at scale, a proxy or object storage serves MEDIA_URL.

@@ -1,0 +1,81 @@
+"""What the feedback widget needs to render, identical for every visitor of a page.
+
+The page around the widget is cached and shared: nothing here depends on who is
+looking (no token, no cookie, no session), only on the page, its address and its
+language. After a post without JavaScript, the visitor comes back to the same
+address with `?feedback=thanks`, and the widget thanks them instead.
+"""
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from .models import RATINGS, TEXT_MAX_LENGTH, FeedbackReason
+
+THANKS_FLAG = "feedback"
+THANKS_VALUE = "thanks"
+REASONS_VERSION_KEY = "feedback:reasons:version"
+
+
+def _reasons_version():
+    return cache.get_or_set(REASONS_VERSION_KEY, 1, None)
+
+
+def invalidate_reasons(**kwargs):
+    """Connected to FeedbackReason saves and deletes (see apps.py)."""
+    try:
+        cache.incr(REASONS_VERSION_KEY)
+    except ValueError:
+        cache.set(REASONS_VERSION_KEY, 1, None)
+
+
+def offered_reasons(language):
+    """{True: [(id, label)], False: [(id, label)]}: the reasons after Yes and No."""
+    key = f"feedback:reasons:{language}:{_reasons_version()}"
+    reasons = cache.get(key)
+    if reasons is None:
+        reasons = {True: [], False: []}
+        for reason in FeedbackReason.objects.filter(is_active=True):
+            reasons[reason.found].append((reason.pk, reason.label(language)))
+        cache.set(key, reasons, 60 * 60)
+    return reasons
+
+
+def rating_choices():
+    return [(value, _rating_label(value)) for value in RATINGS]
+
+
+def _rating_label(value):
+    labels = {
+        1: gettext("1 – Very dissatisfied"),
+        2: gettext("2 – Dissatisfied"),
+        3: gettext("3 – Neither satisfied nor dissatisfied"),
+        4: gettext("4 – Satisfied"),
+        5: gettext("5 – Very satisfied"),
+    }
+    return labels[value]
+
+
+def widget_context(request, page=None, service=None, form=None, question=None):
+    """The template context of `feedback/includes/widget.html`.
+
+    A form given back with its errors keeps the address of the page it came from.
+    """
+    language = translation.get_language()
+    reasons = offered_reasons(language)
+    values = form.data if form is not None and form.is_bound else {}
+    return {
+        "action": reverse("feedback:submit"),
+        "page_id": getattr(page, "pk", None),
+        "service_id": getattr(service, "pk", None),
+        "path": getattr(form, "cleaned_data", {}).get("path") or request.path,
+        "question": question,
+        "reasons_yes": reasons[True],
+        "reasons_no": reasons[False],
+        "ratings": rating_choices(),
+        "max_length": TEXT_MAX_LENGTH,
+        "thanked": request.GET.get(THANKS_FLAG) == THANKS_VALUE,
+        "values": values,
+        "errors": form.errors if form is not None and form.is_bound else {},
+    }
