@@ -30,9 +30,9 @@ def sorted_courses(filterset, now=None):
         .prefetch_related("themes")
         .annotate(next_session=Min("sessions__start_at", filter=upcoming_q(now=now)))
     )
-    if filterset.sort == Sort.TITLE:
+    if filterset.sort_order == Sort.TITLE:
         return courses.order_by("title", "pk")
-    if filterset.sort == Sort.NEWEST:
+    if filterset.sort_order == Sort.NEWEST:
         return courses.order_by(F("first_published_at").desc(nulls_last=True), "-pk")
     return courses.order_by(F("next_session").asc(nulls_last=True), "title", "pk")
 

@@ -3,7 +3,6 @@ filtered catalogue is a plain link, works without JavaScript, and the calendar f
 takes the same parameters.
 """
 
-
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -150,7 +149,7 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return queryset
 
     @property
-    def sort(self):
+    def sort_order(self):
         if self.is_bound and self.form.is_valid():
             return self.form.cleaned_data.get("sort") or Sort.NEXT_SESSION
         return Sort.NEXT_SESSION

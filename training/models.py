@@ -93,20 +93,21 @@ def duration_band_q(band, prefix=""):
 
 
 def duration_band_of(hours):
-    for band in DurationBand:
-        low, high = DURATION_BOUNDS[band]
-        if band == DurationBand.UNDER_3H and hours < high:
-            return band
-        if band == DurationBand.HALF_DAY and low <= hours <= high:
-            return band
-        if hours > low and (high is None or hours <= high):
-            return band
-    return None
+    if hours is None:
+        return None
+    hours = Decimal(hours)
+    if hours < Decimal("3"):
+        return DurationBand.UNDER_3H
+    if hours <= Decimal("4"):
+        return DurationBand.HALF_DAY
+    if hours <= Decimal("8"):
+        return DurationBand.ONE_DAY
+    return DurationBand.SEVERAL_DAYS
 
 
 class SessionQuerySet(models.QuerySet):
     def upcoming(self, now=None):
-        """Not started yet and not cancelled or closed: what a learner can still join."""
+        """Not started, not cancelled, not completed: what a learner can still join."""
         now = now or timezone.now()
         return self.filter(
             start_at__gt=now, status__in=[Session.Status.OPEN, Session.Status.FULL]
@@ -302,7 +303,10 @@ class CoursePage(OrganizationOwnedPageMixin, BasePage):
         context["learning_paths"] = (
             LearningPathPage.objects.live()
             .public()
-            .filter(steps__course=self)
+            .filter(
+                locale_id=self.locale_id,
+                steps__course__translation_key=self.translation_key,
+            )
             .distinct()
             .order_by("title")
         )
@@ -402,7 +406,7 @@ class Session(Orderable):
 
 
 class LearningPathPage(BasePage):
-    """An ordered series of courses towards a goal ("Digital transformation manager")."""
+    """An ordered series of courses towards a goal, for an audience."""
 
     goal = models.TextField(_("goal"), max_length=600)
     audience = models.CharField(
@@ -437,11 +441,14 @@ class LearningPathPage(BasePage):
         validate_heading_order(self.body)
 
     def ordered_steps(self):
-        """Steps with their live courses, provider and next session, in two queries."""
+        """Steps with the course in this page's language and its next session.
+
+        A translated path may still point at the original's courses: each step
+        gets `local_course`, the live course of this language (three queries).
+        """
         now = timezone.now()
-        steps = (
-            self.steps.filter(course__live=True)
-            .select_related("course", "course__provider")
+        steps = list(
+            self.steps.select_related("course")
             .annotate(
                 next_session=models.Min(
                     "course__sessions__start_at",
@@ -450,13 +457,23 @@ class LearningPathPage(BasePage):
             )
             .order_by("sort_order")
         )
-        return list(steps)
+        keys = [step.course.translation_key for step in steps]
+        local = {
+            course.translation_key: course
+            for course in CoursePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id, translation_key__in=keys)
+            .select_related("provider")
+        }
+        for step in steps:
+            step.local_course = local.get(step.course.translation_key)
+        return [step for step in steps if step.local_course is not None]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         steps = self.ordered_steps()
         context["steps"] = steps
-        context["total_hours"] = sum(step.course.duration_hours for step in steps)
+        context["total_hours"] = sum(step.local_course.duration_hours for step in steps)
         return context
 
 
@@ -468,14 +485,7 @@ class LearningPathStep(Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    note = models.CharField(
-        _("why this step"),
-        max_length=255,
-        blank=True,
-        help_text=_("Optional: what this course brings to the path."),
-    )
-
-    panels = [FieldPanel("course"), FieldPanel("note")]
+    panels = [FieldPanel("course")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("step")
