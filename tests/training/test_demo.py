@@ -11,8 +11,9 @@ def test_seed_demo_builds_the_offer_and_is_idempotent(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     counts = (
         CoursePage.objects.filter(locale__language_code="fr").count(),
-        CoursePage.objects.filter(locale__language_code="en", alias_of__isnull=True)
-        .count(),
+        CoursePage.objects.filter(
+            locale__language_code="en", alias_of__isnull=True
+        ).count(),
         Session.objects.count(),
         LearningPathPage.objects.count(),
     )
@@ -28,8 +29,9 @@ def test_seed_demo_builds_the_offer_and_is_idempotent(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert counts == (
         CoursePage.objects.filter(locale__language_code="fr").count(),
-        CoursePage.objects.filter(locale__language_code="en", alias_of__isnull=True)
-        .count(),
+        CoursePage.objects.filter(
+            locale__language_code="en", alias_of__isnull=True
+        ).count(),
         Session.objects.count(),
         LearningPathPage.objects.count(),
     )
