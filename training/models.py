@@ -175,7 +175,7 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
     def index(self, request):
         return self.render(request)
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar(self, request):
         from .views import catalogue_calendar
 
