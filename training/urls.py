@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "training"
 
-urlpatterns = []
+urlpatterns = [
+    path("<int:pk>.ics", views.session_calendar, name="session_calendar"),
+]
