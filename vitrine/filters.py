@@ -106,10 +106,10 @@ class ProjectFilterSet(django_filters.FilterSet):
         return queryset  # applied last, by `ordered()`, so that it always holds
 
     def ordered(self):
-        return self.qs.order_by(*Sort.ORDERING[self.sort])
+        return self.qs.order_by(*Sort.ORDERING[self.chosen_sort])
 
     @property
-    def sort(self):
+    def chosen_sort(self):
         value = self.form.cleaned_data.get("sort") if self.is_bound else None
         return value or Sort.NEWEST
 

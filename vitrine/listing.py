@@ -139,7 +139,7 @@ def facets(filterset, request):
 
 
 def sort_links(filterset, request):
-    chosen = filterset.sort
+    chosen = filterset.chosen_sort
     return [
         {"label": label, "url": _url(request, sort=value), "current": value == chosen}
         for value, label in Sort.CHOICES
