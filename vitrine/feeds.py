@@ -34,6 +34,7 @@ class ProjectRssFeed(Feed):
     def feed_url(self):
         return None
 
+    @property
     def language(self):
         return self.index_page.locale.language_code
 
@@ -54,7 +55,7 @@ class ProjectRssFeed(Feed):
         return item.get_url(self.request)
 
     def item_guid(self, item):
-        return f"urn:numeriqc:vitrine:{self.language()}:{item.translation_key}"
+        return f"urn:numeriqc:vitrine:{self.language}:{item.translation_key}"
 
     item_guid_is_permalink = False
 
