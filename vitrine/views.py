@@ -1,0 +1,72 @@
+"""The one public POST of the Vitrine: a submission to a call for projects."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from home.ratelimit import client_address, hit
+
+from . import services
+from .forms import SubmissionForm
+
+SUBMITTED_FLAG = "submitted"
+
+
+def submit_to_call(request, call):
+    """Validate and store; every refusal says why, in the reader's language."""
+    allowed, retry_after = hit(
+        "vitrine-call",
+        client_address(request),
+        getattr(settings, "VITRINE_SUBMISSIONS_PER_ADDRESS", 5),
+        getattr(settings, "VITRINE_SUBMISSION_WINDOW_SECONDS", 3600),
+    )
+    if not allowed:
+        minutes = max(1, round(retry_after / 60))
+        message = _(
+            "You have sent several submissions in a short time. Please try again "
+            "in %(minutes)s minutes."
+        ) % {"minutes": minutes}
+        response = _render(request, call, SubmissionForm(request.POST), message, 429)
+        response["Retry-After"] = str(retry_after)
+        return response
+    form = SubmissionForm(request.POST)
+    if form.is_trapped:
+        # Robots fill every field: answer as if it worked, store nothing.
+        return _thanks(request, call)
+    if not form.is_valid():
+        message = _("Your submission could not be sent: correct what is shown.")
+        return _render(request, call, form, message, 400)
+    try:
+        services.submit_to_call(call, form.cleaned_data, translation.get_language())
+    except services.CallClosed:
+        return _render(request, call, form, closed_message(call), 403)
+    except services.DuplicateSubmission:
+        message = _(
+            "This project has already been submitted to this call with this email "
+            "address. The organizers have it: there is no need to send it again."
+        )
+        return _render(request, call, form, message, 409)
+    return _thanks(request, call)
+
+
+def closed_message(call):
+    if call.has_not_opened():
+        return _("This call is not open yet: submissions are not accepted.")
+    return _("This call is closed: submissions are no longer accepted.")
+
+
+def _thanks(request, call):
+    messages.success(
+        request,
+        _("Thank you. Your submission was received; the organizers will contact you."),
+    )
+    return HttpResponseRedirect(f"{call.url}?{SUBMITTED_FLAG}=1#submission")
+
+
+def _render(request, call, form, message, status):
+    context = call.get_context(request)
+    context.update({"form": form, "refusal": message})
+    return TemplateResponse(request, call.get_template(request), context, status=status)
