@@ -360,13 +360,13 @@ class BarometrePage(RoutablePageMixin, BasePage):
 
         return views.edition(request, self, year, quarter)
 
-    @path("data/indicators.<str:file_format>", name="all_data")
+    @path("data/<str:file_format>/", name="all_data")
     def all_data(self, request, file_format):
         from . import views
 
         return views.download(request, file_format)
 
-    @path("data/<slug:slug>.<str:file_format>", name="indicator_data")
+    @path("data/<slug:slug>/<str:file_format>/", name="indicator_data")
     def indicator_data(self, request, slug, file_format):
         from . import views
 
