@@ -15,6 +15,7 @@ from opendata.datasets import Dataset, Field
 
 from . import admin_views, exports
 from .admin_forms import IndicatorForm, MeasurementForm
+from .filters import MeasurementFilterSet
 from .models import Indicator, Measurement
 from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
 from .sources import Source
@@ -102,7 +103,7 @@ class MeasurementViewSet(ScopedViewSet):
     menu_name = "barometre-measurements"
     index_view_class = MeasurementIndexView
     list_display = ["__str__", "value", "origin", "source"]
-    list_filter = ["origin", "indicator"]
+    filterset_class = MeasurementFilterSet
     list_per_page = 50
     ordering = ["-date"]
     edit_handler = ObjectList(Measurement.panels, base_form_class=MeasurementForm)
