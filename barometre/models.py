@@ -334,6 +334,7 @@ class BarometrePage(RoutablePageMixin, BasePage):
         validate_heading_order(self.body)
 
     def get_context(self, request, *args, **kwargs):
+        from .benefits import benefit_figures
         from .overview import barometre_overview
 
         context = super().get_context(request, *args, **kwargs)
@@ -343,6 +344,7 @@ class BarometrePage(RoutablePageMixin, BasePage):
             view.csv_url = base + self.data_url(view.indicator.slug, "csv")
             view.json_url = base + self.data_url(view.indicator.slug, "json")
         context["overview"] = overview
+        context["benefits"] = benefit_figures()
         context["data_csv_url"] = base + self.data_url(None, "csv")
         context["data_json_url"] = base + self.data_url(None, "json")
         context["editions"] = Edition.objects.only("year", "quarter", "published_at")

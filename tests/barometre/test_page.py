@@ -9,9 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail import hooks
 
 from barometre import services
 from barometre.models import Edition, Measurement
+from barometre.sources import Source
 from home.models import Theme
 from tests.factories import ThemeFactory, translate_page, translate_snippet
 
@@ -168,3 +170,38 @@ def test_the_computed_figures_show_once_snapshotted(client, barometre, axis):
     assert "Satisfaction calculée" in html
     assert "4\u00a0sur 5" in html
     assert "Calculé à partir des données de la plateforme" in html
+
+
+def test_the_projects_benefits_are_rolled_up_from_the_vitrine_sources(
+    client, barometre
+):
+    def declare():
+        return [
+            Source(
+                "vitrine.benefits.hours_saved_measured",
+                "Heures économisées (mesurées)",
+                compute=lambda: 1250,
+                unit="h",
+            ),
+            Source("vitrine.benefits.not_yet", "Rien encore", compute=lambda: None),
+            Source("vitrine.projects_live", "Projets en service", compute=lambda: 3),
+        ]
+
+    assert "Bénéfices des projets numériques" not in client.get("/fr/barometre/").text
+    with hooks.register_temporarily("numeriqc_barometre_sources", declare):
+        html = client.get("/fr/barometre/").text
+        english = client.get("/en/barometre/").text
+    assert "Bénéfices des projets numériques" in html
+    assert "Heures économisées (mesurées)" in html and "1250\u00a0h" in html
+    assert "Rien encore" not in html and "Projets en service" not in html
+    assert "Benefits of the digital projects" in english
+
+
+def test_the_download_links_of_the_page_work(client, barometre, axis):
+    indicator_with_history(axis, "Satisfaction", "Satisfaction", [10])
+    html = client.get("/fr/barometre/").text
+    slug = barometre_slug()
+    assert 'href="/fr/barometre/data/csv/"' in html
+    assert f'href="/fr/barometre/data/{slug}/json/"' in html
+    english = client.get("/en/barometre/").text
+    assert f'href="/en/barometre/data/{slug}/csv/"' in english
