@@ -91,11 +91,11 @@ def test_facets_count_kinds_organizations_and_themes(client, site_tree):
     response = search(client, "fr", "climat")
 
     assert "2 résultats" in response.text
-    assert "Ministère de la Cybersécurité <span class=\"search-count\">(1)" in (
+    assert 'Ministère de la Cybersécurité <span class="search-count">(1)' in (
         response.text
     )
-    assert "Axe services <span class=\"search-count\">(1)" in response.text
-    assert "Page <span class=\"search-count\">(2)" in response.text
+    assert 'Axe services <span class="search-count">(1)' in response.text
+    assert 'Page <span class="search-count">(2)' in response.text
 
     filtered = search(client, "fr", "climat", organization=organization.translation_key)
 

@@ -68,8 +68,8 @@
 
     function announce(count) {
       var one = input.getAttribute("data-autocomplete-count-one");
-      var many = input.getAttribute("data-autocomplete-count-many") || "%(count)s";
-      status.textContent = count === 1 ? one : many.replace("%(count)s", String(count));
+      var many = input.getAttribute("data-autocomplete-count-many") || "";
+      status.textContent = count === 1 ? one : String(count) + " " + many;
     }
 
     function show(results) {
