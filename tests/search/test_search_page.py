@@ -1,6 +1,8 @@
 """The search page: per-language results, the other language, facets, promotions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import QueryDay
@@ -152,3 +154,59 @@ def test_empty_query_shows_the_form_only(client, site_tree):
     assert response.status_code == 200
     assert "résultat" not in response.text
     assert QueryDay.objects.count() == 0
+
+
+def test_query_count_is_flat_whatever_the_number_of_results(client, site_tree):
+    organization = OrganizationFactory()
+    theme = ThemeFactory(kind="axis")
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+
+    def add(count):
+        for _ in range(count):
+            add.number += 1
+            StandardPageFactory(
+                parent=site_tree.fr,
+                title="Budget page",
+                slug=f"budget-{add.number}",
+                organization=organization,
+            )
+            MeasurePageFactory(
+                parent=strategy,
+                title="Budget mesure",
+                slug=f"mesure-{add.number}",
+                axis=theme,
+                organization=organization,
+            )
+
+    def queries_of_one_search():
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, "fr", "budget")
+        assert "résultats" in response.text
+        assert response.status_code == 200
+        return len(queries)
+
+    add.number = 0
+    add(5)
+    search(client, "fr", "budget")  # warm the caches (content types, locales)
+    with_five = queries_of_one_search()
+    add(45)
+    with_fifty = queries_of_one_search()
+
+    # One query per page type shown, never per result.
+    assert with_fifty <= with_five
+
+
+def test_public_services_are_found_and_listed(client, site_tree):
+    from tests.feedback.factories import ServiceFactory
+
+    ServiceFactory(name="Renouvellement de passeport", slug="passeport")
+    StandardPageFactory(parent=site_tree.fr, title="Passeport et voyages")
+
+    response = search(client, "fr", "passeport")
+    services_only = search(client, "fr", "passeport", kind="service")
+
+    assert "Services publics" in response.text
+    assert "/fr/retroaction/services/passeport/" in response.text
+    assert "1 résultat" in services_only.text
+    assert "Renouvellement de passeport" in services_only.text
+    assert "Passeport et voyages" not in services_only.text
