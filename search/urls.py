@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -6,4 +7,5 @@ app_name = "search"
 
 urlpatterns = [
     path("", views.search, name="search"),
+    path(_("suggestions/"), views.autocomplete, name="autocomplete"),
 ]

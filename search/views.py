@@ -1,35 +1,76 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+"""The search page and its autocomplete endpoint. Work is in services.py."""
+
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils import translation
+from django.views.decorators.http import require_GET
 
-MAX_QUERY_LENGTH = 200
-RESULTS_PER_PAGE = 10
-
-
-def clean_query(raw):
-    """Printable characters only, cut to a sane length."""
-    printable = "".join(char for char in raw if char.isprintable())
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
+from . import services, tasks
 
 
+def _page_number(request):
+    value = request.GET.get("page", "1")
+    return int(value) if value.isdigit() and len(value) < 6 else 1
+
+
+def _facet_value(request, name):
+    value = request.GET.get(name, "")
+    return value[:64] if value.replace("-", "").isalnum() else ""
+
+
+def _link_facets(request, facets, selected):
+    """Each facet value links to the same search with that value (or without it)."""
+    for name, values in facets.items():
+        for value in values:
+            params = request.GET.copy()
+            params.pop("page", None)
+            value["selected"] = selected.get(name) == value["key"]
+            if value["selected"]:
+                params.pop(name, None)
+            else:
+                params[name] = value["key"]
+            value["url"] = "?" + params.urlencode()
+
+
+@require_GET
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
-        )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage):
-        page_of_results = paginator.page(1)
+    language = translation.get_language()
+    query = services.clean_query(request.GET.get("q", ""))
+    outcome = services.search(
+        query,
+        language,
+        kind=_facet_value(request, "kind"),
+        organization=_facet_value(request, "organization"),
+        theme=_facet_value(request, "theme"),
+        page_number=_page_number(request),
+    )
+    if query and _page_number(request) == 1:
+        tasks.record_query.delay(query, language, outcome.count)
+    results = outcome.page.object_list if outcome.page else []
+    selected = {
+        name: _facet_value(request, name) for name in ("kind", "organization", "theme")
+    }
+    _link_facets(request, outcome.facets, selected)
     return render(
         request,
         "search/search.html",
-        {"query": query, "results": page_of_results, "paginator": paginator},
+        {
+            "query": query,
+            "outcome": outcome,
+            "results": [services.entry(item, query, request) for item in results],
+            "selected": selected,
+        },
     )
+
+
+@require_GET
+def autocomplete(request):
+    query = services.clean_query(request.GET.get("q", ""))
+    suggestions = (
+        services.autocomplete(query, translation.get_language())
+        if len(query) >= 2
+        else []
+    )
+    response = JsonResponse({"query": query, "results": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

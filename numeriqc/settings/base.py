@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from celery.schedules import crontab
 
+from search.config import search_backends
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -256,9 +258,10 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Search: per-language PostgreSQL backends, OpenSearch when SEARCH_URL is set
+# (see docs/search.md).
+SEARCH_URL = os.environ.get("SEARCH_URL", "")
+WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], SEARCH_URL)
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 

@@ -1,0 +1,92 @@
+"""Search backends that each index only the objects of one locale.
+
+All database backends share one index table with one row per object (Wagtail
+issue #9253): a French backend and an English backend indexing everything would
+overwrite each other's rows, each with its own stemming. Here each backend skips
+the objects of other locales, so the row of a French page is always built with
+the French configuration and the row of an English page with the English one.
+Objects without a locale (images, documents) go to the backend marked
+`INDEX_UNLOCALISED` (the default one).
+"""
+
+from functools import cache
+
+from django.db import connection
+
+
+def _language_codes(locale_ids):
+    from wagtail.models import Locale
+
+    return dict(
+        Locale.objects.filter(pk__in=set(locale_ids)).values_list("pk", "language_code")
+    )
+
+
+class LocaleFilteredIndexMixin:
+    """Keeps out of this backend's index the objects of other languages."""
+
+    def _kept(self, objs):
+        locale_ids = [getattr(obj, "locale_id", None) for obj in objs]
+        codes = _language_codes(i for i in locale_ids if i is not None)
+        backend = self.backend
+        for obj, locale_id in zip(objs, locale_ids, strict=True):
+            if locale_id is None:
+                if backend.index_unlocalised:
+                    yield obj
+            elif codes.get(locale_id) == backend.locale:
+                yield obj
+
+    def add_item(self, obj):
+        if list(self._kept([obj])):
+            super().add_item(obj)
+
+    def add_items(self, model, objs):
+        kept = list(self._kept(list(objs)))
+        if kept:
+            super().add_items(model, kept)
+
+
+class LocaleBackendMixin:
+    """Reads LOCALE and INDEX_UNLOCALISED, and filters what the index receives."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.locale = params.pop("LOCALE", None)
+        self.index_unlocalised = params.pop("INDEX_UNLOCALISED", True)
+        super().__init__(params)
+        if self.locale is not None:
+            self.index_class = _filtered(self.index_class)
+
+
+@cache
+def _filtered(index_class):
+    name = f"Locale{index_class.__name__}"
+    return type(name, (LocaleFilteredIndexMixin, index_class), {})
+
+
+@cache
+def _with_locale(backend_class):
+    name = f"Locale{backend_class.__name__}"
+    return type(name, (LocaleBackendMixin, backend_class), {})
+
+
+def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for)
+    """PostgreSQL: the per-language backend; elsewhere, the plain database one."""
+    if connection.vendor != "postgresql":
+        from modelsearch.backends.database import SearchBackend as DatabaseBackend
+
+        params = {
+            key: value
+            for key, value in params.items()
+            if key not in {"LOCALE", "INDEX_UNLOCALISED", "SEARCH_CONFIG"}
+        }
+        return DatabaseBackend(params)
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    return _with_locale(PostgresSearchBackend)(params)
+
+
+def LocaleOpenSearchBackend(params):  # noqa: N802 (a backend factory, like above)
+    from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+
+    return _with_locale(OpenSearch2SearchBackend)(params)

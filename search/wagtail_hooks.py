@@ -1,0 +1,45 @@
+"""Admin wiring of the search: the report of frequent and fruitless queries, and the
+public snippets the search covers."""
+
+from django.apps import apps
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_views
+from .registry import SNIPPETS_HOOK
+
+
+@hooks.register(SNIPPETS_HOOK)
+def feedback_services():
+    """The feedback app's public services: each has its own public page."""
+    if apps.is_installed("feedback"):
+        return [apps.get_model("feedback", "Service")]
+    return []
+
+
+@hooks.register("register_admin_urls")
+def search_report_urls():
+    return [
+        path(
+            "reports/search-queries/",
+            admin_views.QueryReportView.as_view(),
+            name="search_query_report",
+        )
+    ]
+
+
+class QueryReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtailsearchpromotions.add_searchpromotion")
+
+
+@hooks.register("register_reports_menu_item")
+def register_query_report_menu_item():
+    return QueryReportMenuItem(
+        _("Search queries"),
+        reverse("search_query_report"),
+        icon_name="search",
+        order=900,
+    )

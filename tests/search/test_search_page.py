@@ -1,0 +1,212 @@
+"""The search page: per-language results, the other language, facets, promotions."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import QueryDay
+from tests.factories import (
+    MeasurePageFactory,
+    OrganizationFactory,
+    StandardPageFactory,
+    StrategyPageFactory,
+    ThemeFactory,
+    translate_page,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, language, query, **params):
+    prefix = "recherche" if language == "fr" else "search"
+    return client.get(f"/{language}/{prefix}/", {"q": query, **params})
+
+
+def test_french_search_finds_french_pages_only(client, site_tree):
+    StandardPageFactory(parent=site_tree.fr, title="Formation en données")
+    StandardPageFactory(parent=site_tree.en, title="Data training", slug="training")
+
+    response = search(client, "fr", "formation")
+
+    assert response.status_code == 200
+    assert "Formation en données" in response.text
+    assert "Data training" not in response.text
+    assert "1 résultat" in response.text
+
+
+def test_english_search_finds_english_pages_only(client, site_tree):
+    french = StandardPageFactory(parent=site_tree.fr, title="Sécurité numérique")
+    translate_page(french, title="Digital security", slug="digital-security")
+
+    response = search(client, "en", "security")
+
+    assert "Digital security" in response.text
+    assert "Sécurité numérique" not in response.text
+    assert "1 result" in response.text
+    # Translated: not offered again in the other-language section.
+    assert "Aussi en français" not in response.text
+
+
+def test_untranslated_matches_are_listed_in_the_other_language(client, site_tree):
+    StandardPageFactory(parent=site_tree.fr, title="Infonuagique gouvernementale")
+
+    english = search(client, "en", "infonuagique")
+
+    assert "0 results" in english.text
+    assert "Aussi en français" in english.text
+    assert 'lang="fr"' in english.text
+    assert "Infonuagique gouvernementale" in english.text
+
+
+def test_untranslated_english_pages_are_offered_in_french(client, site_tree):
+    StandardPageFactory(parent=site_tree.en, title="Cloud roadmap", slug="cloud")
+
+    french = search(client, "fr", "roadmap")
+
+    assert "Also available in English" in french.text
+    assert "Cloud roadmap" in french.text
+
+
+def test_excerpt_highlights_the_words_found(client, site_tree):
+    StandardPageFactory(
+        parent=site_tree.fr,
+        title="Offre de service",
+        summary="Les ministères reçoivent un accompagnement en <architecture>.",
+    )
+
+    response = search(client, "fr", "accompagnement")
+
+    assert "<mark>accompagnement</mark>" in response.text
+    assert "&lt;architecture&gt;" in response.text
+
+
+def test_facets_count_kinds_organizations_and_themes(client, site_tree):
+    organization = OrganizationFactory(name="Ministère de la Cybersécurité", acronym="")
+    axis = ThemeFactory(name="Axe services", kind="axis")
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+    MeasurePageFactory(
+        parent=strategy, title="Mesure climat", axis=axis, organization=organization
+    )
+    StandardPageFactory(parent=site_tree.fr, title="Page climat")
+
+    response = search(client, "fr", "climat")
+
+    assert "2 résultats" in response.text
+    assert 'Ministère de la Cybersécurité <span class="search-count">(1)' in (
+        response.text
+    )
+    assert 'Axe services <span class="search-count">(1)' in response.text
+    assert 'Page <span class="search-count">(2)' in response.text
+
+    filtered = search(client, "fr", "climat", organization=organization.translation_key)
+
+    assert "1 résultat" in filtered.text
+    assert "Mesure climat" in filtered.text
+    assert "Page climat" not in filtered.text
+
+
+def test_pagination(client, site_tree):
+    for number in range(12):
+        StandardPageFactory(parent=site_tree.fr, title=f"Rapport annuel {number}")
+
+    first = search(client, "fr", "rapport")
+    second = search(client, "fr", "rapport", page=2)
+    bad = search(client, "fr", "rapport", page="x")
+
+    assert "12 résultats" in first.text
+    assert first.text.count('class="search-kind"') == 10
+    assert second.text.count('class="search-kind"') == 2
+    assert bad.status_code == 200
+
+
+def test_promoted_page_comes_first_in_the_readers_language(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.fr, title="Portail des données")
+    translate_page(page, title="Data portal", slug="data-portal")
+    query = Query.get("données ouvertes")
+    SearchPromotion.objects.create(query=query, page=page, description="Le portail")
+
+    french = search(client, "fr", "données ouvertes")
+    english = search(client, "en", "données ouvertes")
+
+    assert "Recommandé" in french.text
+    assert "Portail des données" in french.text
+    assert "Recommended" in english.text
+    assert "Data portal" in english.text
+
+
+def test_searches_are_counted_for_the_report(client, site_tree):
+    StandardPageFactory(parent=site_tree.fr, title="Subventions")
+
+    search(client, "fr", "subventions")
+    search(client, "fr", "Subventions")
+    search(client, "fr", "introuvable")
+
+    found = QueryDay.objects.get(query_string="subventions")
+    missing = QueryDay.objects.get(query_string="introuvable")
+    assert (found.hits, found.zero_result_hits) == (2, 0)
+    assert (missing.hits, missing.zero_result_hits) == (1, 1)
+
+
+def test_empty_query_shows_the_form_only(client, site_tree):
+    response = search(client, "fr", "")
+
+    assert response.status_code == 200
+    assert "résultat" not in response.text
+    assert QueryDay.objects.count() == 0
+
+
+def test_query_count_is_flat_whatever_the_number_of_results(client, site_tree):
+    organization = OrganizationFactory()
+    theme = ThemeFactory(kind="axis")
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+
+    def add(count):
+        for _ in range(count):
+            add.number += 1
+            StandardPageFactory(
+                parent=site_tree.fr,
+                title="Budget page",
+                slug=f"budget-{add.number}",
+                organization=organization,
+            )
+            MeasurePageFactory(
+                parent=strategy,
+                title="Budget mesure",
+                slug=f"mesure-{add.number}",
+                axis=theme,
+                organization=organization,
+            )
+
+    def queries_of_one_search():
+        with CaptureQueriesContext(connection) as queries:
+            response = search(client, "fr", "budget")
+        assert "résultats" in response.text
+        assert response.status_code == 200
+        return len(queries)
+
+    add.number = 0
+    add(5)
+    search(client, "fr", "budget")  # warm the caches (content types, locales)
+    with_five = queries_of_one_search()
+    add(45)
+    with_fifty = queries_of_one_search()
+
+    # One query per page type shown, never per result.
+    assert with_fifty <= with_five
+
+
+def test_public_services_are_found_and_listed(client, site_tree):
+    from tests.feedback.factories import ServiceFactory
+
+    ServiceFactory(name="Renouvellement de passeport", slug="passeport")
+    StandardPageFactory(parent=site_tree.fr, title="Passeport et voyages")
+
+    response = search(client, "fr", "passeport")
+    services_only = search(client, "fr", "passeport", kind="service")
+
+    assert "Services publics" in response.text
+    assert "/fr/retroaction/services/passeport/" in response.text
+    assert "1 résultat" in services_only.text
+    assert "Renouvellement de passeport" in services_only.text
+    assert "Passeport et voyages" not in services_only.text
