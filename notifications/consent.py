@@ -130,7 +130,7 @@ def set_consent(subscriber, topic, channel, active, method):
 
 
 def _system_message(kind):
-    return Message.objects.create(kind=kind)
+    return Message.objects.create(kind=kind, send_at=timezone.now())
 
 
 def _send_email_confirmation(subscriber):

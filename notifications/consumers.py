@@ -45,6 +45,7 @@ def handle_event(event_id):
                 kind=Message.Kind.TOPIC,
                 event=event,
                 priority=Priority.BULK,
+                send_at=timezone.now(),
                 organization=_organization_of(subject),
             )
             deliveries = _deliveries(event, subject, message)
