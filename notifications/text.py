@@ -2,7 +2,12 @@
 
 import re
 
-PLACEHOLDER = re.compile(r"\(\(([A-Za-z_][\w\-]*)(\?\?(.*?))?\)\)", re.DOTALL)
+NAME = r"[A-Za-z_][\w\-]*"
+SIMPLE = re.compile(rf"\(\(({NAME})\)\)")
+# ((name??text)): the text may hold single parentheses and ((other)) placeholders.
+OPTIONAL = re.compile(
+    rf"\(\(({NAME})\?\?((?:\(\({NAME}\)\)|[^()]|\((?!\()|\)(?!\)))*)\)\)"
+)
 
 
 class MissingPlaceholders(ValueError):
@@ -15,25 +20,26 @@ def placeholders(*texts):
     """Names a template needs: plain ((name)) only; ((name??text)) is optional."""
     names = set()
     for text in texts:
-        for match in PLACEHOLDER.finditer(text or ""):
-            if match.group(2) is None:
-                names.add(match.group(1))
+        names |= set(SIMPLE.findall(OPTIONAL.sub("", text or "")))
     return names
 
 
 def render(text, values):
     """Fill ((name)); ((name??text)) shows text only when name has a value."""
-    missing = placeholders(text) - {k for k, v in values.items() if _present(v)}
+    present = {k for k, v in values.items() if _present(v)}
+    missing = placeholders(text) - present
     if missing:
         raise MissingPlaceholders(missing)
 
-    def substitute(match):
-        name, optional, shown = match.groups()
-        if optional is None:
-            return str(values[name])
-        return render(shown, values) if _present(values.get(name)) else ""
+    def optional(match):
+        name, shown = match.groups()
+        return shown if name in present else ""
 
-    return PLACEHOLDER.sub(substitute, text or "")
+    def simple(match):
+        name = match.group(1)
+        return str(values[name]) if name in present else ""
+
+    return SIMPLE.sub(simple, OPTIONAL.sub(optional, text or ""))
 
 
 def _present(value):

@@ -317,3 +317,17 @@ def test_withdrawn_consent_cancels_a_waiting_delivery(site_tree, commit, monkeyp
     services.send_delivery(delivery.pk)
     assert status(delivery) == Delivery.Status.CANCELLED
     assert not sms.outbox
+
+
+def test_placeholders_and_optional_text():
+    from notifications.text import MissingPlaceholders, placeholders, render
+
+    body = "Bonjour ((prenom)).((lieu?? Lieu : ((lieu)) (salle ((salle))).))"
+    assert placeholders(body) == {"prenom"}
+    assert render(body, {"prenom": "Léa"}) == "Bonjour Léa."
+    assert render(body, {"prenom": "Léa", "lieu": "Québec", "salle": "3"}) == (
+        "Bonjour Léa. Lieu : Québec (salle 3)."
+    )
+    with pytest.raises(MissingPlaceholders) as missing:
+        render(body, {"prenom": " "})
+    assert missing.value.names == ["prenom"]
