@@ -1,0 +1,83 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .consent import normalise_phone
+from .models import PUBLIC_TOPICS, Language, Topic
+
+TOPIC_CHOICES = [(topic.value, topic.label) for topic in map(Topic, PUBLIC_TOPICS)]
+
+
+class TopicsMixin(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of the messages"),
+        choices=Language.choices,
+        widget=forms.RadioSelect,
+    )
+    email_topics = forms.MultipleChoiceField(
+        label=_("By email"),
+        choices=TOPIC_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sms_topics = forms.MultipleChoiceField(
+        label=_("By text message"),
+        choices=TOPIC_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class SubscribeForm(TopicsMixin):
+    email = forms.EmailField(label=_("Email address"), required=False, max_length=254)
+    phone = forms.CharField(
+        label=_("Mobile number"),
+        required=False,
+        max_length=30,
+        help_text=_("For example 514 555-0123."),
+    )
+    # Honeypot: hidden from people by the stylesheet; robots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_phone(self):
+        value = self.cleaned_data["phone"].strip()
+        if not value:
+            return ""
+        phone = normalise_phone(value)
+        if phone is None:
+            raise ValidationError(_("Enter a mobile number such as 514 555-0123."))
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        if data["email_topics"] and not data["email"]:
+            self.add_error("email", _("Enter your email address to receive emails."))
+        if data["sms_topics"] and not data["phone"]:
+            self.add_error(
+                "phone", _("Enter your mobile number to receive text messages.")
+            )
+        if not data["email_topics"] and not data["sms_topics"]:
+            raise ValidationError(_("Choose at least one topic."))
+        return data
+
+    @property
+    def is_robot(self):
+        return bool(self.data.get("website"))
+
+
+class PreferencesForm(TopicsMixin):
+    pass
+
+
+class CodeForm(forms.Form):
+    code = forms.RegexField(
+        label=_("Six-digit code"),
+        regex=r"^\s*\d{6}\s*$",
+        max_length=10,
+        error_messages={"invalid": _("Enter the six digits of the code.")},
+    )

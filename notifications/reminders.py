@@ -1,0 +1,284 @@
+"""Organizations' reminders: keys, scheduling with idempotency, limits, cancelling."""
+
+import hashlib
+import json
+import secrets
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from home.ratelimit import hit
+
+from . import conf, links
+from .consent import normalise_phone
+from .models import (
+    ApiKey,
+    Channel,
+    Delivery,
+    Message,
+    MessageTemplate,
+    Priority,
+    SendingLimit,
+)
+from .quiet_hours import MONTREAL
+from .services import is_suppressed, new_delivery, queue_after_commit, with_opt_out
+from .text import MissingPlaceholders, render, sms_segments
+
+KEY_PREFIX = "nqc_"
+
+
+def hash_key(raw):
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def create_api_key(organization, name):
+    """Returns (ApiKey, the key in clear: shown once, never stored)."""
+    secret = secrets.token_urlsafe(32)
+    raw = f"{KEY_PREFIX}{secret}"
+    key = ApiKey.objects.create(
+        organization=organization, name=name, prefix=raw[:10], key_hash=hash_key(raw)
+    )
+    return key, raw
+
+
+def authenticate(header):
+    """The active ApiKey for an "Authorization: Bearer …" header, or None."""
+    scheme, _space, raw = (header or "").partition(" ")
+    if scheme.lower() != "bearer" or not raw.startswith(KEY_PREFIX):
+        return None
+    key = (
+        ApiKey.objects.select_related("organization")
+        .filter(key_hash=hash_key(raw.strip()), revoked_at__isnull=True)
+        .first()
+    )
+    if key is not None:
+        ApiKey.objects.filter(pk=key.pk).update(last_used_at=timezone.now())
+    return key
+
+
+def revoke(api_key_id):
+    return ApiKey.objects.filter(pk=api_key_id, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
+def limits_for(organization):
+    limit = SendingLimit.objects.filter(organization=organization).first()
+    if limit is None:
+        return conf.default_per_minute(), conf.default_per_day()
+    return limit.per_minute, limit.per_day
+
+
+def check_limits(organization):
+    """None when allowed, else the seconds to wait (for Retry-After)."""
+    per_minute, per_day = limits_for(organization)
+    start = timezone.localtime(timezone.now(), MONTREAL).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    today = Message.objects.filter(
+        organization=organization, kind=Message.Kind.REMINDER, created_at__gte=start
+    ).count()
+    if today >= per_day:
+        tomorrow = start + timedelta(days=1)
+        return max(1, int((tomorrow - timezone.now()).total_seconds()))
+    allowed, retry_after = hit("notifications-api", organization.pk, per_minute, 60)
+    return None if allowed else max(1, retry_after)
+
+
+def fingerprint(data):
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, default=str).encode()
+    ).hexdigest()
+
+
+def existing_for_key(organization, idempotency_key):
+    if not idempotency_key:
+        return None
+    return Message.objects.filter(
+        organization=organization, idempotency_key=idempotency_key
+    ).first()
+
+
+class Conflict(Exception):
+    """The Idempotency-Key was already used for a different request."""
+
+
+def schedule(organization, data, idempotency_key=""):
+    """Validate and store one reminder. Returns (message, created).
+
+    Raises ValidationError (field -> messages) on bad input, Conflict when the
+    Idempotency-Key was used for another request. The key is UNIQUE in the
+    database: two identical requests at once store one reminder.
+    """
+    print_ = fingerprint(data)
+    existing = existing_for_key(organization, idempotency_key)
+    if existing is not None:
+        return _replay(existing, print_)
+    plan = _validated(organization, data)
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                kind=Message.Kind.REMINDER,
+                organization=organization,
+                template=plan["template"],
+                priority=plan["priority"],
+                send_at=plan["send_at"],
+                idempotency_key=idempotency_key,
+                request_fingerprint=print_,
+            )
+            delivery = new_delivery(
+                message,
+                plan["channel"],
+                plan["to"],
+                plan["language"],
+                plan["subject"],
+                plan["body"],
+                personalisation=plan["values"],
+                unsubscribe_url=plan["unsubscribe_url"],
+            )
+            delivery.save()
+            queue_after_commit([delivery])
+    except IntegrityError:
+        return _replay(existing_for_key(organization, idempotency_key), print_)
+    return message, True
+
+
+def _replay(message, print_):
+    if message.request_fingerprint != print_:
+        raise Conflict
+    return message, False
+
+
+def _validated(organization, data):
+    errors = {}
+    if not isinstance(data, dict):
+        raise ValidationError({"body": ["Send a JSON object."]})
+    channel, to = _recipient(data, errors)
+    language = data.get("language", "fr")
+    if language not in ("fr", "en"):
+        errors["language"] = ['Use "fr" or "en".']
+    priority = data.get("priority", Priority.NORMAL)
+    if priority not in Priority.values:
+        errors["priority"] = ['Use "normal" or "bulk".']
+    values = data.get("personalisation") or {}
+    if not isinstance(values, dict):
+        errors["personalisation"] = ["Send an object of names and values."]
+        values = {}
+    send_at = _send_at(data.get("send_at"), errors)
+    template = None
+    if channel and not errors.get("language"):
+        template = MessageTemplate.objects.filter(
+            organization=organization,
+            slug=str(data.get("template", ""))[:60],
+            language=language,
+            channel=channel,
+        ).first()
+        if template is None:
+            errors["template"] = [
+                f"No template {data.get('template')!r} in {language} for {channel}."
+            ]
+    if errors:
+        raise ValidationError(errors)
+    if is_suppressed(channel, to, organization.pk):
+        raise ValidationError({"recipient": ["This recipient has opted out."]})
+    subject, body = _rendered(template, values)
+    unsubscribe_url = ""
+    if channel == Channel.SMS:
+        body = with_opt_out(body, language)
+        if sms_segments(body) > template.max_segments:
+            raise ValidationError(
+                {
+                    "personalisation": [
+                        f"The text message would take {sms_segments(body)} segments; "
+                        f"this template allows {template.max_segments}."
+                    ]
+                }
+            )
+    else:
+        token = links.reminder_unsubscribe_token(organization.pk, channel, to)
+        unsubscribe_url = links.unsubscribe_url(language, token)
+    return {
+        "channel": channel,
+        "to": to,
+        "language": language,
+        "priority": priority,
+        "values": {k: str(v) for k, v in values.items()},
+        "send_at": send_at,
+        "template": template,
+        "subject": subject,
+        "body": body,
+        "unsubscribe_url": unsubscribe_url,
+    }
+
+
+def _recipient(data, errors):
+    email, phone = data.get("email"), data.get("phone")
+    if bool(email) == bool(phone):
+        errors["recipient"] = ['Give either "email" or "phone".']
+        return None, None
+    if email:
+        try:
+            validate_email(str(email))
+        except ValidationError:
+            errors["email"] = ["Enter a valid email address."]
+            return None, None
+        return Channel.EMAIL, str(email).strip().lower()
+    number = normalise_phone(str(phone))
+    if number is None:
+        errors["phone"] = ["Enter a valid mobile number."]
+        return None, None
+    return Channel.SMS, number
+
+
+def _send_at(value, errors):
+    if value in (None, ""):
+        return timezone.now()
+    moment = parse_datetime(str(value)) if isinstance(value, str) else None
+    if moment is None:
+        errors["send_at"] = ["Use an ISO 8601 date and time."]
+        return None
+    if timezone.is_naive(moment):
+        moment = moment.replace(tzinfo=MONTREAL)
+    if moment > timezone.now() + timedelta(days=366):
+        errors["send_at"] = ["At most one year ahead."]
+    return max(moment, timezone.now())
+
+
+def _rendered(template, values):
+    try:
+        return render(template.subject, values), render(template.body, values)
+    except MissingPlaceholders as missing:
+        raise ValidationError(
+            {"personalisation": [f"Missing values for: {', '.join(missing.names)}."]}
+        ) from missing
+
+
+def cancel(message):
+    """Cancel what is not sent yet. Returns how many deliveries were cancelled."""
+    with transaction.atomic():
+        cancelled = Delivery.objects.filter(
+            message=message, status=Delivery.Status.CREATED
+        ).update(status=Delivery.Status.CANCELLED, failure_reason="cancelled by API")
+        if cancelled:
+            Message.objects.filter(pk=message.pk).update(cancelled_at=timezone.now())
+    return cancelled
+
+
+def as_json(message):
+    delivery = message.deliveries.first()
+    return {
+        "id": message.pk,
+        "status": delivery.status if delivery else "cancelled",
+        "channel": delivery.channel if delivery else None,
+        "priority": message.priority,
+        "send_at": message.send_at.isoformat(),
+        "sent_at": delivery.sent_at.isoformat()
+        if delivery and delivery.sent_at
+        else None,
+        "failure_reason": delivery.failure_reason if delivery else "",
+        "template": message.template.slug if message.template_id else None,
+    }

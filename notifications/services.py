@@ -1,0 +1,261 @@
+"""Sending use cases: create deliveries, claim and send them once, sweep, purge."""
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from . import conf, quiet_hours
+from .channels import PermanentError, TransientError
+from .channels import email as email_channel
+from .channels import sms as sms_channel
+from .models import Channel, Delivery, Message, Subscription, Suppression
+from .text import sms_segments
+
+logger = logging.getLogger("numeriqc.notifications")
+
+NORMAL_QUEUE = "notifications"
+BULK_QUEUE = "notifications-bulk"
+CHANNELS = {Channel.EMAIL: email_channel, Channel.SMS: sms_channel}
+
+
+def sms_opt_out_line(language):
+    with override(language):
+        return _("STOP to opt out")
+
+
+def with_opt_out(body, language):
+    """Every text message ends with a short opt-out instruction."""
+    return f"{body.rstrip()}\n{sms_opt_out_line(language)}"
+
+
+def new_delivery(message, channel, to, language, subject, body, **fields):
+    """An unsaved delivery; text messages are held outside quiet hours."""
+    due_at = fields.pop("due_at", None) or message.send_at
+    if channel == Channel.SMS and message.kind != Message.Kind.CODE:
+        due_at = quiet_hours.next_allowed(due_at)
+    return Delivery(
+        message=message,
+        channel=channel,
+        to=to,
+        language=language,
+        subject=subject,
+        body=body,
+        segments=sms_segments(body) if channel == Channel.SMS else 0,
+        due_at=due_at,
+        **fields,
+    )
+
+
+def queue_after_commit(deliveries):
+    """Once the transaction commits, hand the deliveries that are due to workers."""
+    ids = [d.pk for d in deliveries if d.due_at <= timezone.now()]
+    if ids:
+        transaction.on_commit(lambda: queue(ids))
+
+
+def queue(delivery_ids):
+    from .tasks import send_delivery
+
+    now = timezone.now()
+    rows = Delivery.objects.filter(
+        pk__in=delivery_ids, status=Delivery.Status.CREATED, due_at__lte=now
+    ).values_list("pk", "message__priority")
+    queued = []
+    for pk, priority in rows:
+        queue_name = BULK_QUEUE if priority == "bulk" else NORMAL_QUEUE
+        Delivery.objects.filter(pk=pk).update(queued_at=now)
+        send_delivery.apply_async((pk,), queue=queue_name)
+        queued.append(pk)
+    return queued
+
+
+def send_delivery(delivery_id):
+    """Send one delivery at most once. Returns a retry delay in seconds, or None.
+
+    The worker claims the row with a conditional UPDATE (created -> sending): only
+    the worker whose UPDATE changed the row calls the channel. A second run of the
+    same task, or a second worker, finds nothing to claim.
+    """
+    delivery = (
+        Delivery.objects.select_related("message", "subscriber")
+        .filter(pk=delivery_id)
+        .first()
+    )
+    now = timezone.now()
+    if delivery is None or delivery.status != Delivery.Status.CREATED:
+        return None
+    if delivery.due_at > now:
+        return None  # not yet: the dispatcher queues it when it falls due
+    if _held_for_quiet_hours(delivery, now) or _cancelled_for_consent(delivery):
+        return None
+    claimed = Delivery.objects.filter(
+        pk=delivery.pk, status=Delivery.Status.CREATED
+    ).update(status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
+    if not claimed:
+        return None
+    delivery.attempts += 1
+    return _call_channel(delivery)
+
+
+def _call_channel(delivery):
+    sending = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING)
+    try:
+        reference = CHANNELS[delivery.channel].send(delivery)
+    except PermanentError as error:
+        sending.update(status=Delivery.Status.FAILED, failure_reason=str(error)[:300])
+        return None
+    except TransientError as error:
+        return _after_transient(delivery, sending, error)
+    sending.update(
+        status=Delivery.Status.SENT,
+        sent_at=timezone.now(),
+        provider_reference=reference or "",
+        failure_reason="",
+    )
+    return None
+
+
+def _after_transient(delivery, sending, error):
+    reason = str(error)[:300]
+    if delivery.attempts >= conf.max_attempts():
+        sending.update(status=Delivery.Status.FAILED, failure_reason=reason)
+        return None
+    delay = backoff_seconds(delivery.attempts, error.retry_after)
+    sending.update(
+        status=Delivery.Status.CREATED,
+        due_at=timezone.now() + timedelta(seconds=delay),
+        queued_at=timezone.now(),
+        failure_reason=reason,
+    )
+    return delay
+
+
+def backoff_seconds(attempts, retry_after=None):
+    """Exponential: base, 2×base, 4×base…; at least what the provider asked for."""
+    delay = conf.retry_base_seconds() * 2 ** max(0, attempts - 1)
+    return max(delay, retry_after or 0)
+
+
+def _held_for_quiet_hours(delivery, now):
+    if delivery.channel != Channel.SMS or delivery.message.kind == Message.Kind.CODE:
+        return False
+    if not quiet_hours.is_quiet(now):
+        return False
+    Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.CREATED).update(
+        due_at=quiet_hours.next_allowed(now), queued_at=None
+    )
+    return True
+
+
+def _cancelled_for_consent(delivery):
+    """Consent can be withdrawn between scheduling and sending: check again."""
+    reason = ""
+    kind = delivery.message.kind
+    organization_id = delivery.message.organization_id
+    if kind != Message.Kind.CODE and is_suppressed(
+        delivery.channel, delivery.to, organization_id
+    ):
+        reason = "recipient opted out"
+    elif delivery.message.kind == Message.Kind.TOPIC and delivery.subscriber_id:
+        event = delivery.message.event
+        still = Subscription.objects.filter(
+            subscriber_id=delivery.subscriber_id,
+            channel=delivery.channel,
+            topic=event.topic if event else "",
+            active=True,
+        ).exists()
+        if not still or not delivery.subscriber.is_confirmed(delivery.channel):
+            reason = "consent withdrawn"
+    if reason:
+        Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.CREATED).update(
+            status=Delivery.Status.CANCELLED, failure_reason=reason
+        )
+    return bool(reason)
+
+
+def is_suppressed(channel, address, organization_id=None):
+    if not address:
+        return False
+    return Suppression.objects.filter(
+        Q(organization__isnull=True) | Q(organization_id=organization_id),
+        channel=channel,
+        address=address,
+    ).exists()
+
+
+def dispatch_due(limit=1000):
+    """Queue deliveries that fell due (scheduled, held, waiting for a retry)."""
+    stale = timezone.now() - timedelta(seconds=conf.stuck_after_seconds())
+    ids = list(
+        Delivery.objects.filter(
+            Q(queued_at__isnull=True) | Q(queued_at__lt=stale),
+            status=Delivery.Status.CREATED,
+            due_at__lte=timezone.now(),
+        )
+        .order_by("due_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return len(queue(ids)) if ids else 0
+
+
+def sweep_stuck(limit=1000):
+    """Deliveries left in "sending" by a worker that died go back to "created".
+
+    The provider may have received such a message before the worker died: that is
+    the one case where a recipient can get it twice (at most once per lost worker).
+    """
+    stale = timezone.now() - timedelta(seconds=conf.stuck_after_seconds())
+    ids = list(
+        Delivery.objects.filter(
+            status=Delivery.Status.SENDING, claimed_at__lt=stale
+        ).values_list("pk", flat=True)[:limit]
+    )
+    reset = Delivery.objects.filter(
+        pk__in=ids, status=Delivery.Status.SENDING, claimed_at__lt=stale
+    ).update(status=Delivery.Status.CREATED, queued_at=None, due_at=timezone.now())
+    if reset:
+        logger.warning("notifications: %s stuck deliveries put back", reset)
+    return reset
+
+
+def resend(delivery_id):
+    """Give a failed delivery another go (admin action). False if not possible."""
+    reset = Delivery.objects.filter(
+        pk=delivery_id, status=Delivery.Status.FAILED, purged_at__isnull=True
+    ).update(
+        status=Delivery.Status.CREATED,
+        attempts=0,
+        due_at=timezone.now(),
+        queued_at=None,
+    )
+    if reset:
+        transaction.on_commit(lambda: queue([delivery_id]))
+    return bool(reset)
+
+
+def purge_personal_data(days=None):
+    """Blank addresses, personalisation and text of finished deliveries past the
+    retention period; the rows (and so the counts) stay."""
+    days = conf.retention_days() if days is None else days
+    limit = timezone.now() - timedelta(days=days)
+    finished = [
+        Delivery.Status.SENT,
+        Delivery.Status.DELIVERED,
+        Delivery.Status.FAILED,
+        Delivery.Status.CANCELLED,
+    ]
+    return Delivery.objects.filter(
+        created_at__lt=limit, status__in=finished, purged_at__isnull=True
+    ).update(
+        to="",
+        personalisation={},
+        subject="",
+        body="",
+        unsubscribe_url="",
+        purged_at=timezone.now(),
+    )

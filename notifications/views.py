@@ -1,0 +1,263 @@
+"""Public views: subscribe, confirm, preferences, unsubscribe, SMS replies."""
+
+import hmac
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from home.ratelimit import client_address, comes_from_this_site, hit
+
+from . import conf, consent, links
+from .consent import wording
+from .forms import CodeForm, PreferencesForm, SubscribeForm
+from .models import Channel, Subscriber, Subscription
+
+
+def _page(request, title, text, status=200):
+    return render(
+        request,
+        "notifications/message.html",
+        {"title": title, "text": text},
+        status=status,
+    )
+
+
+def _refused(request):
+    return _page(
+        request,
+        _("Form not accepted"),
+        _("This form must be sent from a page of this site. Go back and try again."),
+        status=403,
+    )
+
+
+def _too_many(request, retry_after):
+    response = _page(
+        request,
+        _("Too many attempts"),
+        _("Please try again in %(minutes)s minutes.")
+        % {"minutes": max(1, round(retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _wordings():
+    language = translation.get_language()
+    return {
+        "email_wording": wording(Channel.EMAIL, language),
+        "sms_wording": wording(Channel.SMS, language),
+    }
+
+
+@csrf_exempt  # no cookie on public pages: the Origin check stands in for CSRF
+@never_cache
+def subscribe(request):
+    if request.method != "POST":
+        form = SubscribeForm(initial={"language": translation.get_language()})
+        return render(
+            request, "notifications/subscribe.html", {"form": form, **_wordings()}
+        )
+    if not comes_from_this_site(request):
+        return _refused(request)
+    allowed, retry_after = hit(
+        "notifications-subscribe", client_address(request), conf.subscribe_limit(), 3600
+    )
+    if not allowed:
+        return _too_many(request, retry_after)
+    form = SubscribeForm(request.POST)
+    if form.is_robot:  # answer as for a person, store nothing
+        return HttpResponseRedirect(reverse("notifications:subscribed"))
+    if not form.is_valid():
+        context = {"form": form, **_wordings()}
+        return render(request, "notifications/subscribe.html", context, status=400)
+    data = form.cleaned_data
+    subscriber = consent.subscribe(
+        data["email"],
+        data["phone"],
+        data["language"],
+        data["email_topics"],
+        data["sms_topics"],
+    )
+    if data["phone"] and data["sms_topics"] and not subscriber.phone_confirmed_at:
+        return HttpResponseRedirect(
+            reverse("notifications:verify", args=[links.verify_token(subscriber)])
+        )
+    return HttpResponseRedirect(reverse("notifications:subscribed"))
+
+
+def subscribed(request):
+    return _page(
+        request,
+        _("Check your messages"),
+        _(
+            "If the address you gave is new, we have sent you a message to confirm "
+            "it. Nothing will be sent to you before you confirm."
+        ),
+    )
+
+
+@csrf_exempt
+@never_cache
+def verify_phone(request, token):
+    payload = links.read(token, links.VERIFY_SALT, links.VERIFY_MAX_AGE)
+    subscriber = (
+        payload
+        and Subscriber.objects.filter(pk=payload["s"], phone=payload["p"]).first()
+    )
+    if not subscriber:
+        return _page(
+            request, _("Link expired"), _("This link is no longer valid."), 404
+        )
+    form = CodeForm()
+    status = 200
+    if request.method == "POST":
+        if not comes_from_this_site(request):
+            return _refused(request)
+        if "resend" in request.POST:
+            return _resend_code(request, subscriber)
+        form = CodeForm(request.POST)
+        if form.is_valid():
+            outcome = consent.verify_phone_code(
+                subscriber.pk, form.cleaned_data["code"]
+            )
+            if outcome == "ok":
+                return _page(
+                    request,
+                    _("Mobile number confirmed"),
+                    _(
+                        "Thank you. You will receive text messages on the topics "
+                        "you chose."
+                    ),
+                )
+            form.add_error("code", _code_error(outcome))
+        status = 400
+    return render(
+        request,
+        "notifications/verify.html",
+        {"form": form, "phone": subscriber.phone},
+        status=status,
+    )
+
+
+def _code_error(outcome):
+    return {
+        "wrong": _("This code is not the right one."),
+        "expired": _("This code has expired: ask for a new one."),
+        "locked": _("Too many wrong codes: ask for a new one."),
+    }[outcome]
+
+
+def _resend_code(request, subscriber):
+    allowed, retry_after = hit("notifications-code", subscriber.pk, 3, 3600)
+    if not allowed:
+        return _too_many(request, retry_after)
+    consent.send_phone_code(subscriber)
+    return HttpResponseRedirect(request.path)
+
+
+@csrf_exempt
+@never_cache
+def confirm_email(request, token):
+    """A button, not the link itself, confirms: mail scanners open links too."""
+    payload = links.read(token, links.CONFIRM_SALT, links.CONFIRM_MAX_AGE)
+    if not payload:
+        return _page(
+            request,
+            _("Link expired"),
+            _("This confirmation link is no longer valid. Subscribe again."),
+            status=404,
+        )
+    if request.method == "POST":
+        if not comes_from_this_site(request):
+            return _refused(request)
+        if consent.confirm_email(payload["s"], payload["e"]):
+            return _page(
+                request,
+                _("Email address confirmed"),
+                _("Thank you. You will receive emails on the topics you chose."),
+            )
+        return _page(
+            request, _("Link expired"), _("This link is no longer valid."), 404
+        )
+    return render(request, "notifications/confirm.html", {"email": payload["e"]})
+
+
+def _subscriber_from(token):
+    pk = links.read(token, links.PREFERENCES_SALT)
+    subscriber = Subscriber.objects.filter(pk=pk).first() if pk else None
+    if subscriber is None:
+        raise Http404
+    return subscriber
+
+
+@csrf_exempt
+@never_cache
+def preferences(request, token):
+    subscriber = _subscriber_from(token)
+    if request.method == "POST":
+        if not comes_from_this_site(request):
+            return _refused(request)
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            consent.update_preferences(
+                subscriber, data["language"], data["email_topics"], data["sms_topics"]
+            )
+            return _page(request, _("Preferences saved"), _("Your choices are saved."))
+    else:
+        form = PreferencesForm(initial=_current_choices(subscriber))
+    context = {"form": form, "subscriber": subscriber, **_wordings()}
+    return render(request, "notifications/preferences.html", context)
+
+
+def _current_choices(subscriber):
+    active = Subscription.objects.filter(subscriber=subscriber, active=True)
+    rows = list(active.values_list("channel", "topic"))
+    return {
+        "language": subscriber.language,
+        "email_topics": [t for c, t in rows if c == Channel.EMAIL],
+        "sms_topics": [t for c, t in rows if c == Channel.SMS],
+    }
+
+
+@csrf_exempt  # RFC 8058: the mail client posts without cookie nor Origin
+@never_cache
+def unsubscribe(request, token):
+    payload = links.read(token, links.UNSUBSCRIBE_SALT)
+    if not isinstance(payload, dict):
+        return _page(
+            request, _("Link expired"), _("This link is no longer valid."), 404
+        )
+    if request.method == "POST":
+        if not consent.unsubscribe(payload):
+            return _page(
+                request, _("Link expired"), _("This link is no longer valid."), 404
+            )
+        return _page(
+            request,
+            _("You are unsubscribed"),
+            _("You will not receive these emails any more."),
+        )
+    return render(request, "notifications/unsubscribe.html", {})
+
+
+@csrf_exempt
+@require_POST
+def sms_inbound(request):
+    """The SMS provider's webhook for replies: form fields "from" and "text"."""
+    expected = conf.sms_inbound_token()
+    given = request.headers.get("X-Notifications-Token", "")
+    if not expected or not hmac.compare_digest(given, expected):
+        return HttpResponse(status=403)
+    stopped = consent.inbound_sms(
+        request.POST.get("from", ""), request.POST.get("text", "")
+    )
+    return HttpResponse("stopped" if stopped else "ignored", content_type="text/plain")

@@ -1,0 +1,88 @@
+"""The HTTP adapter against a real HTTP server on 127.0.0.1 playing a provider."""
+
+import pytest
+
+from notifications import services
+from notifications.channels import PermanentError, TransientError
+from notifications.channels.sms import HttpBackend
+from notifications.models import Channel, Delivery, Message
+
+from .fake_provider import TOKEN, FakeProvider
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def provider(settings):
+    fake = FakeProvider(slow_seconds=1.5).start()
+    settings.NOTIFICATIONS_SMS_BACKEND = "notifications.channels.sms.HttpBackend"
+    settings.NOTIFICATIONS_SMS_HTTP_URL = fake.url
+    settings.NOTIFICATIONS_SMS_HTTP_TOKEN = TOKEN
+    settings.NOTIFICATIONS_SMS_HTTP_TIMEOUT = 0.5
+    yield fake
+    fake.stop()
+
+
+def sms_delivery(to, daytime):
+    message = Message.objects.create(kind=Message.Kind.REMINDER, send_at=daytime)
+    delivery = services.new_delivery(
+        message, Channel.SMS, to, "fr", "", "Rappel : rendez-vous demain"
+    )
+    delivery.save()
+    return delivery
+
+
+def test_accepted(provider, daytime):
+    delivery = sms_delivery("+15145550001", daytime)
+    assert services.send_delivery(delivery.pk) is None
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.SENT
+    assert delivery.provider_reference == "msg-1"
+    assert provider.received[0] == {
+        "to": "+15145550001",
+        "body": "Rappel : rendez-vous demain",
+        "reference": f"delivery-{delivery.pk}",
+    }
+
+
+def test_refused_is_permanent(provider, daytime):
+    delivery = sms_delivery("+15145550002", daytime)
+    assert services.send_delivery(delivery.pk) is None
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.FAILED
+    assert delivery.failure_reason == "provider 400: invalid number"
+    assert delivery.attempts == 1
+
+
+def test_timeout_is_retried(provider, daytime):
+    delivery = sms_delivery("+15145550003", daytime)
+    assert services.send_delivery(delivery.pk) == 30
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.CREATED
+    assert "unreachable" in delivery.failure_reason
+
+
+def test_rate_limited_waits_as_asked(provider, daytime):
+    delivery = sms_delivery("+15145550004", daytime)
+    assert services.send_delivery(delivery.pk) == 120  # Retry-After beats 30 s
+    delivery.refresh_from_db()
+    assert delivery.status == Delivery.Status.CREATED
+    assert delivery.failure_reason == "provider 429: slow down"
+
+
+def test_unavailable_is_retried(provider, daytime):
+    delivery = sms_delivery("+15145550005", daytime)
+    assert services.send_delivery(delivery.pk) == 30
+    assert "503" in Delivery.objects.get().failure_reason
+
+
+def test_bad_credentials_are_permanent(provider, settings):
+    settings.NOTIFICATIONS_SMS_HTTP_TOKEN = "wrong"
+    with pytest.raises(PermanentError, match="401"):
+        HttpBackend().send("+15145550001", "x", "r")
+
+
+def test_provider_down(settings):
+    settings.NOTIFICATIONS_SMS_HTTP_URL = "http://127.0.0.1:9"  # nothing listens
+    with pytest.raises(TransientError):
+        HttpBackend().send("+15145550001", "x", "r")
