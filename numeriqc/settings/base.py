@@ -89,6 +89,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "numeriqc.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 on every response; the page cache stores the ETag with the page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above sessions, CSRF and messages: it sees every cookie and Vary they add.
+    "numeriqc.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,8 +152,28 @@ else:
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "numeriqc",
             "TIMEOUT": 300,
+            # Whole pages are kept here too (numeriqc/pagecache.py).
+            "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+
+# Page cache for anonymous visitors (numeriqc/pagecache.py, docs/performance.md).
+# A local-memory cache belongs to one process: with several server processes,
+# a purge reaches only the process that made the change, the others serve the
+# old page until PAGE_CACHE_SECONDS pass. Set REDIS_URL in production.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# How long browsers and proxies may reuse a page before asking again (with its
+# ETag, answered 304 when unchanged).
+PAGE_BROWSER_SECONDS = int(os.environ.get("PAGE_BROWSER_SECONDS", "0"))
+# Query parameters every page honours (the feedback widget's thank-you flag);
+# page types add theirs with `cache_query_params`.
+PAGE_CACHE_QUERY_PARAMS = ["feedback"]
+# Tracking parameters: they never change a page and never split its entry.
+PAGE_CACHE_IGNORED_PREFIXES = ["utm_", "fbclid", "gclid", "msclkid", "mc_", "_ga"]
+# Cookies besides the session and messages ones that make a request personal.
+PAGE_CACHE_PRIVATE_COOKIES = []
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

@@ -22,3 +22,6 @@ else:
 STATIC_ROOT = None  # static files come from the finders; nothing is collected
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Query-count tests measure renders: the page cache is off unless a test turns it
+# on (tests/perf does, with the `page_cache` fixture).
+PAGE_CACHE_ENABLED = False

@@ -1,0 +1,281 @@
+"""Whole-page cache for anonymous visitors of Wagtail pages.
+
+A page served to a visitor who carries no session or messages cookie is the same
+for every such visitor: it is kept in Django's cache (local memory, or Redis when
+`REDIS_URL` is set) and the next anonymous visitor gets the stored bytes without
+touching the database. What is never stored or served from the cache:
+
+- anything but GET, previews and Wagtail's dummy requests;
+- a request with a session or messages cookie (a logged-in editor, a visitor who
+  unlocked a password-protected page or has a message waiting);
+- a response that sets a cookie, used the CSRF token, says `private`, `no-store`
+  or `no-cache`, varies on anything but `Cookie` and `Accept-Language`, or is not
+  a 200;
+- a page type with `page_cache = False`.
+
+Keys hold the host, the path, the language and the query parameters that matter:
+`PAGE_CACHE_QUERY_PARAMS` (parameters every page honours, like the feedback
+widget's `?feedback=thanks`) plus the page type's `cache_query_params`. A page
+type that declares `cache_query_params` ignores every other parameter (tracking
+parameters and junk share one entry); a page type that declares nothing is not
+cached when the address carries an unknown parameter, since it might read it.
+
+Purging is a generation counter: every key embeds it, and any publish, unpublish,
+move or deletion of a page, or save of a snippet, a setting, an image or a model
+named by the `numeriqc_page_cache_models` hook, increments it after the
+transaction commits. Old entries are never read again and expire on their own.
+See docs/performance.md for the trade-offs.
+"""
+
+import hashlib
+import time
+from functools import cache as memoize
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import (
+    add_never_cache_headers,
+    cc_delim_re,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.translation import get_language_from_path
+from wagtail import hooks
+
+GENERATION_KEY = "pagecache:generation"
+STATUS_HEADER = "X-Page-Cache"
+PAGE_ATTRIBUTE = "_page_cache_page"
+SAFE_VARY = {"cookie", "accept-language"}
+REFUSED_CACHE_CONTROL = {"private", "no-store", "no-cache"}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def bump_generation():
+    """Make every stored page unreachable (a new generation)."""
+    store = page_cache()
+    try:
+        store.incr(GENERATION_KEY)
+    except ValueError:
+        # Missing (first use, evicted): a fresh start that no old key can match.
+        store.add(GENERATION_KEY, time.time_ns(), None)
+
+
+def purge(**kwargs):
+    """Signal receiver and public function: drop every cached page after commit.
+
+    After commit, so that no render of the old content can be stored under the
+    new generation while the change is still invisible to other connections.
+    """
+    transaction.on_commit(bump_generation)
+
+
+def remember_page(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: tell the middleware which page answered."""
+    setattr(request, PAGE_ATTRIBUTE, page)
+
+
+# -- purge triggers -------------------------------------------------------------
+
+
+@memoize
+def _purging_models():
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import Locale, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    # Loading the hooks first also registers the snippets declared beside them.
+    declared = [
+        label
+        for hook in hooks.get_hooks("numeriqc_page_cache_models")
+        for label in hook()
+    ]
+    models = {Site, Locale, PageViewRestriction, get_image_model()}
+    models.add(get_document_model())
+    models.update(get_snippet_models())
+    models.update(apps.get_model(label) for label in declared)
+    models.update(
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting)
+    )
+    return frozenset(models)
+
+
+def purge_on_model_change(sender, **kwargs):
+    """post_save / post_delete of any model: purge when pages show that model."""
+    if sender in _purging_models():
+        purge()
+
+
+# -- keys -----------------------------------------------------------------------
+
+
+def _digest(*parts):
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def _policy_key(request):
+    return "pagecache:policy:" + _digest(request.get_host(), request.path)
+
+
+def page_policy(page):
+    """(cacheable, parameters that change the page or None when undeclared)."""
+    if not getattr(page, "page_cache", True):
+        return False, ()
+    declared = getattr(page, "cache_query_params", None)
+    return True, None if declared is None else tuple(sorted(declared))
+
+
+def _variant_key(generation, request, declared):
+    """The entry's key, or None when the request carries an unknown parameter."""
+    wanted = set(settings.PAGE_CACHE_QUERY_PARAMS) | set(declared or ())
+    present = set(request.GET)
+    if declared is None and present - wanted - _ignored(present):
+        return None
+    query = "&".join(
+        f"{name}={value}"
+        for name in sorted(present & wanted)
+        for value in request.GET.getlist(name)
+    )
+    language = get_language_from_path(request.path_info) or ""
+    digest = _digest(request.get_host(), request.path, language, query)
+    return f"pagecache:{generation}:page:{digest}"
+
+
+def _ignored(names):
+    """Tracking parameters: never change a page, never split its entry."""
+    prefixes = tuple(settings.PAGE_CACHE_IGNORED_PREFIXES)
+    return {name for name in names if name.startswith(prefixes)}
+
+
+# -- what may be stored ---------------------------------------------------------
+
+
+def private_request(request):
+    """True when this visitor may see something personal: never use the cache."""
+    if getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
+        return True
+    private_cookies = {
+        settings.SESSION_COOKIE_NAME,
+        CookieStorage.cookie_name,
+        *settings.PAGE_CACHE_PRIVATE_COOKIES,
+    }
+    return any(name in request.COOKIES for name in private_cookies)
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token: it belongs to one visitor
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    directives = {
+        part.split("=")[0].strip().lower()
+        for part in cc_delim_re.split(response.get("Cache-Control", ""))
+        if part
+    }
+    if directives & REFUSED_CACHE_CONTROL:
+        return False
+    vary = {
+        part.strip().lower() for part in cc_delim_re.split(response.get("Vary", ""))
+    } - {""}
+    return vary <= SAFE_VARY
+
+
+def _public_headers(response):
+    patch_cache_control(response, public=True, max_age=settings.PAGE_BROWSER_SECONDS)
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+
+
+def _entry(response):
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in {"set-cookie", STATUS_HEADER.lower()}
+    ]
+    return (response.status_code, headers, response.content)
+
+
+def _response_from(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response[STATUS_HEADER] = "hit"
+    return response
+
+
+# -- the middleware -------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous Wagtail page responses (see the module docstring).
+
+    Sits above the session, CSRF and message middleware, so that the response it
+    sees carries every cookie and `Vary` they add.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._applies(request):
+            return self._finish(request, self.get_response(request), None)
+        store = page_cache()
+        known = store.get_many([GENERATION_KEY, _policy_key(request)])
+        generation = known.get(GENERATION_KEY)
+        if generation is None:
+            bump_generation()
+            generation = store.get(GENERATION_KEY)
+        policy = known.get(_policy_key(request))
+        if policy is not None:
+            (declared,) = policy
+            key = _variant_key(generation, request, declared)
+            entry = store.get(key) if key else None
+            if entry is not None:
+                return _response_from(entry)
+        response = self.get_response(request)
+        return self._finish(request, response, generation)
+
+    @staticmethod
+    def _applies(request):
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method == "GET"
+            and not private_request(request)
+        )
+
+    def _finish(self, request, response, generation):
+        page = getattr(request, PAGE_ATTRIBUTE, None)
+        if page is None:
+            return response  # not a Wagtail page: the view decides its headers
+        if generation is None or not _storable(request, response):
+            if private_request(request) or response.cookies:
+                add_never_cache_headers(response)
+            response[STATUS_HEADER] = "bypass"
+            return response
+        cacheable, declared = page_policy(page)
+        key = _variant_key(generation, request, declared) if cacheable else None
+        if key is None:
+            response[STATUS_HEADER] = "bypass"
+            return response
+        _public_headers(response)
+        store = page_cache()
+        seconds = settings.PAGE_CACHE_SECONDS
+        # A 1-tuple, so that "declares nothing" (None) is not read as "unknown".
+        store.set(_policy_key(request), (declared,), seconds)
+        store.set(key, _entry(response), seconds)
+        response[STATUS_HEADER] = "miss"
+        return response
