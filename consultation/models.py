@@ -533,11 +533,12 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
 
         return public_results(request, self)
 
-    @path("confirm/<str:token>/")
-    def confirm_view(self, request, token):
+    @path("confirm/")
+    def confirm_view(self, request):
         from .views import confirm_response
 
-        return confirm_response(request, self, token)
+        # Signed tokens hold ":", which Wagtail's page paths do not accept.
+        return confirm_response(request, self, request.GET.get("token", ""))
 
 
 def new_submission_key():

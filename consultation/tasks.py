@@ -1,5 +1,7 @@
 """Consultation tasks. Each takes ids, re-reads the rows, and is safe to run twice."""
 
+from urllib.parse import urlencode
+
 from celery import shared_task
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
@@ -25,9 +27,8 @@ def send_confirmation(response_id, email, language):
     page = response.page.specific
     with translation.override(language):
         page = page.get_translation_or_none(page.locale.get_active()) or page
-        link = page.full_url + page.reverse_subpage(
-            "confirm_view", args=[services.confirmation_token(response)]
-        )
+        token = urlencode({"token": services.confirmation_token(response)})
+        link = f"{page.full_url}{page.reverse_subpage('confirm_view')}?{token}"
         context = {"page": page, "link": link}
         subject = render_to_string("consultation/email/confirm_subject.txt", context)
         body = render_to_string("consultation/email/confirm.txt", context)
