@@ -5,3 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class ConsultationConfig(AppConfig):
     name = "consultation"
     verbose_name = _("Consultations")
+
+    def ready(self):
+        from celery.schedules import crontab
+        from django.conf import settings
+        from wagtail.signals import page_published
+
+        from .signals import announce_on_publish
+
+        page_published.connect(announce_on_publish)
+        # The project's beat schedule lives in settings; this app adds its own.
+        schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+        if schedule is not None:
+            schedule.setdefault(
+                "consultation-retention",
+                {
+                    "task": "consultation.tasks.forget_expired_personal_data",
+                    "schedule": crontab(hour=3, minute=45),
+                },
+            )
+            schedule.setdefault(
+                "consultation-announcements",
+                {
+                    "task": "consultation.tasks.announce_consultations",
+                    "schedule": crontab(minute=5),
+                },
+            )

@@ -1,0 +1,85 @@
+"""Admin forms: a survey with answers refuses the edits that would corrupt them."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .models import Answer
+
+
+def _answered_question_keys(survey):
+    if not survey.pk:
+        return set()
+    return set(
+        Answer.objects.filter(question__survey__translation_key=survey.translation_key)
+        .values_list("question__translation_key", flat=True)
+        .distinct()
+    )
+
+
+def _answered_choice_keys(survey):
+    if not survey.pk:
+        return set()
+    answered = Answer.objects.filter(
+        question__survey__translation_key=survey.translation_key
+    )
+    keys = set(answered.values_list("choice__translation_key", flat=True).distinct())
+    keys |= set(answered.values_list("row__translation_key", flat=True).distinct())
+    return keys - {None}
+
+
+class SurveyForm(WagtailAdminModelForm):
+    """Wording fixes are allowed; deleting or retyping answered questions is not."""
+
+    def clean(self):
+        cleaned = super().clean()
+        questions = self.formsets.get("questions")
+        if questions is None or not self.instance.pk:
+            return cleaned
+        questions.is_valid()  # so that each question form has its cleaned_data
+        answered = _answered_question_keys(self.instance)
+        answered_choices = _answered_choice_keys(self.instance)
+        for form in questions.forms:
+            self._check_question(form, answered, answered_choices)
+        return cleaned
+
+    def _check_question(self, form, answered, answered_choices):
+        question = form.instance
+        if not question.pk or question.translation_key not in answered:
+            return
+        data = getattr(form, "cleaned_data", {}) or {}
+        if data.get("DELETE"):
+            form.add_error(
+                None,
+                _(
+                    "“%(label)s” has answers and cannot be deleted: the answers "
+                    "would be lost. Hide it with a display condition instead."
+                )
+                % {"label": question.label},
+            )
+            raise ValidationError(_("This survey has answers: see the errors below."))
+        if "kind" in form.changed_data:
+            form.add_error(
+                "kind",
+                _(
+                    "This question has answers: changing its type would make them "
+                    "meaningless. Add a new question instead."
+                ),
+            )
+        choices = getattr(form, "formsets", {}).get("choices")
+        for choice_form in choices.forms if choices else []:
+            choice = choice_form.instance
+            choice_data = getattr(choice_form, "cleaned_data", {}) or {}
+            if (
+                choice.pk
+                and choice_data.get("DELETE")
+                and choice.translation_key in answered_choices
+            ):
+                choice_form.add_error(
+                    None,
+                    _("“%(label)s” was chosen in answers and cannot be deleted.")
+                    % {"label": choice.label},
+                )
+                form.add_error(
+                    None, _("A choice of this question has answers: see below.")
+                )

@@ -1,0 +1,281 @@
+"""Results of a survey, counted in SQL (GROUP BY on indexed columns).
+
+Python only shapes the grouped rows: a survey with a million answers returns a few
+hundred grouped rows, whatever its size. French and English responses count
+together because answers point at the source-language questions and choices.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Count
+from django.db.models.functions import TruncDate
+from django.utils.translation import gettext as _
+
+from home.charts import bar_chart, line_chart
+
+from .models import Answer, Question, Response, source_row
+from .services import questions_of
+
+SCALE_KINDS = (Question.Kind.RATING, Question.Kind.NUMBER)
+TEXT_KINDS = (Question.Kind.SHORT_TEXT, Question.Kind.LONG_TEXT)
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    respondents: int = 0
+    rows: list = field(default_factory=list)  # (label, count, percent)
+    mean: float | None = None
+    median: float | None = None
+    matrix: list = field(default_factory=list)  # (row label, [counts per scale])
+    scale: list = field(default_factory=list)
+    hidden: int = 0  # categories hidden by the minimum-count rule
+    chart: object = None
+    quotes: list = field(default_factory=list)
+    other_count: int = 0
+
+    @property
+    def is_text(self):
+        return self.question.kind in TEXT_KINDS
+
+
+def counted(survey, filter_by=None):
+    """Responses that count, optionally only those whose answer matches a filter.
+
+    `filter_by` is (question, choice) or (question, number): a cross-tab.
+    """
+    responses = Response.objects.filter(
+        survey=source_row(survey), status=Response.Status.CONFIRMED
+    )
+    if filter_by:
+        question, value = filter_by
+        match = Answer.objects.filter(question=source_row(question))
+        if hasattr(value, "translation_key"):
+            match = match.filter(choice=source_row(value))
+        else:
+            match = match.filter(number=value)
+        responses = responses.filter(pk__in=match.values("response_id"))
+    return responses
+
+
+def survey_results(survey, filter_by=None, minimum=0, charts=True):
+    """One QuestionResult per answerable question, in the reader's language.
+
+    `survey` is the survey in the reader's language: labels come from it, the
+    counts from the source rows (one GROUP BY per kind of aggregate).
+    """
+    questions = [q for q in questions_of(survey) if not q.is_layout]
+    sources = {q.translation_key: q for q in questions_of(source_row(survey))}
+    responses = counted(survey, filter_by)
+    answers = Answer.objects.filter(response__in=responses.values("pk"))
+    respondents = _respondents(answers)
+    by_choice = _grouped(answers.filter(choice__isnull=False), "choice_id")
+    by_number = _grouped(
+        answers.filter(number__isnull=False, row__isnull=True), "number"
+    )
+    by_row = _grouped_rows(answers.filter(row__isnull=False))
+    ranks = _mean_ranks(answers.filter(rank__isnull=False))
+    others = _grouped(
+        answers.filter(
+            choice__isnull=True,
+            question__kind__in=[Question.Kind.SINGLE, Question.Kind.MULTIPLE],
+        ),
+        None,
+    )
+    results = []
+    for question in questions:
+        source = sources.get(question.translation_key)
+        if source is None:
+            continue
+        result = QuestionResult(question, respondents.get(source.pk, 0))
+        result.other_count = others.get(source.pk, {}).get(None, 0)
+        _fill(result, source, by_choice, by_number, by_row, ranks)
+        _apply_minimum(result, minimum)
+        if charts:
+            result.chart = _chart(result)
+        results.append(result)
+    return results
+
+
+def _respondents(answers):
+    rows = answers.values("question_id").annotate(n=Count("response_id", distinct=True))
+    return {row["question_id"]: row["n"] for row in rows}
+
+
+def _grouped(answers, column):
+    grouped = defaultdict(dict)
+    columns = ["question_id", column] if column else ["question_id"]
+    for row in answers.values(*columns).annotate(n=Count("id")).order_by():
+        grouped[row["question_id"]][row.get(column) if column else None] = row["n"]
+    return grouped
+
+
+def _grouped_rows(answers):
+    grouped = defaultdict(lambda: defaultdict(dict))
+    rows = answers.values("question_id", "row_id", "number").annotate(n=Count("id"))
+    for row in rows.order_by():
+        number = int(row["number"])
+        grouped[row["question_id"]][row["row_id"]][number] = row["n"]
+    return grouped
+
+
+def _mean_ranks(answers):
+    rows = answers.values("question_id", "choice_id").annotate(mean=Avg("rank"))
+    return {(row["question_id"], row["choice_id"]): row["mean"] for row in rows}
+
+
+def _percent(count, total):
+    return round(100 * count / total, 1) if total else 0.0
+
+
+def _fill(result, source, by_choice, by_number, by_row, ranks):
+    kind = result.question.kind
+    Kind = Question.Kind
+    labels = {c.translation_key: c.label for c in result.question.choices.all()}
+    total = result.respondents
+    if kind in (Kind.SINGLE, Kind.MULTIPLE):
+        counts = by_choice.get(source.pk, {})
+        for choice in source.choices.all():
+            n = counts.get(choice.pk, 0)
+            label = labels.get(choice.translation_key, choice.label)
+            result.rows.append((label, n, _percent(n, total)))
+        if result.other_count:
+            label = _("Other")
+            n = result.other_count
+            result.rows.append((label, n, _percent(n, total)))
+    elif kind == Kind.YES_NO:
+        counts = by_number.get(source.pk, {})
+        for label, value in ((_("Yes"), 1), (_("No"), 0)):
+            n = counts.get(Decimal(value), 0) or counts.get(value, 0)
+            result.rows.append((label, n, _percent(n, total)))
+    elif kind in SCALE_KINDS:
+        counts = by_number.get(source.pk, {})
+        _fill_scale(result, source, counts, total)
+    elif kind == Kind.RANKING:
+        for choice in source.choices.all():
+            mean = ranks.get((source.pk, choice.pk))
+            label = labels.get(choice.translation_key, choice.label)
+            result.rows.append((label, round(float(mean), 2) if mean else None, None))
+        result.rows.sort(key=lambda row: row[1] if row[1] is not None else 1e9)
+    elif kind == Kind.MATRIX:
+        scale = list(range(source.scale_min, source.scale_max + 1))
+        result.scale = scale
+        grid = by_row.get(source.pk, {})
+        for row in source.choices.all():
+            cells = [grid.get(row.pk, {}).get(value, 0) for value in scale]
+            label = labels.get(row.translation_key, row.label)
+            result.matrix.append((label, cells))
+
+
+def _fill_scale(result, source, counts, total):
+    values = sorted((Decimal(k), n) for k, n in counts.items())
+    if source.kind == Question.Kind.RATING:
+        scale = range(source.scale_min, source.scale_max + 1)
+        values = [(Decimal(v), counts.get(Decimal(v), 0)) for v in scale]
+    for value, n in values:
+        result.rows.append((_number(value), n, _percent(n, total)))
+    answered = sum(n for _v, n in values)
+    if answered:
+        result.mean = round(float(sum(v * n for v, n in values)) / answered, 2)
+        result.median = _median(values, answered)
+
+
+def _number(value):
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _median(values, count):
+    """Median from the grouped distribution (no row loaded individually)."""
+    middle = [(count - 1) // 2, count // 2]
+    found, seen = [], 0
+    for value, n in values:
+        for position in middle:
+            if seen <= position < seen + n:
+                found.append(float(value))
+        seen += n
+    return sum(found) / len(found) if found else None
+
+
+def _apply_minimum(result, minimum):
+    """Hide every category counted fewer than `minimum` times (nobody identifiable)."""
+    if not minimum:
+        return
+    if result.respondents < minimum:
+        result.hidden = len(result.rows) + len(result.matrix)
+        result.rows, result.matrix = [], []
+        result.mean = result.median = None
+        return
+    if result.question.kind != Question.Kind.RANKING:
+        kept = [row for row in result.rows if row[1] >= minimum]
+        result.hidden = len(result.rows) - len(kept)
+        result.rows = kept
+    for _label, cells in result.matrix:
+        for index, value in enumerate(cells):
+            if 0 < value < minimum:
+                cells[index] = None
+                result.hidden += 1
+    if result.hidden and result.question.kind in SCALE_KINDS:
+        # A mean over hidden categories would reveal them.
+        result.mean = result.median = None
+
+
+def _chart(result):
+    if result.question.kind == Question.Kind.RANKING:
+        items = [(label, mean or 0) for label, mean, _p in result.rows]
+        return bar_chart(items, title=result.question.label, value_label=_("Mean rank"))
+    if result.rows and result.question.kind not in TEXT_KINDS:
+        items = [(label, percent) for label, _n, percent in result.rows]
+        return bar_chart(
+            items, title=result.question.label, unit="%", value_label=_("Share")
+        )
+    return None
+
+
+def responses_over_time(survey, filter_by=None):
+    """[(date, count)] per day in Montreal time."""
+    rows = (
+        counted(survey, filter_by)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by("day")
+    )
+    return [(row["day"], row["n"]) for row in rows]
+
+
+def over_time_chart(points):
+    return line_chart(
+        [(day.isoformat(), n) for day, n in points],
+        title=_("Responses per day"),
+        value_label=_("Responses"),
+    )
+
+
+def public_results(survey, minimum):
+    """What the public sees: no free text unless highlighted, small counts hidden."""
+    items = survey_results(survey, minimum=minimum)
+    total = counted(survey).count()
+    for result in items:
+        if result.is_text:
+            result.quotes = list(
+                Answer.objects.filter(
+                    question=source_row(result.question),
+                    highlighted=True,
+                    response__status=Response.Status.CONFIRMED,
+                ).values_list("text", flat=True)[:50]
+            )
+    return {"questions": items, "total": total, "minimum": minimum}
+
+
+def text_answers(question, search="", tag=""):
+    answers = Answer.objects.filter(
+        question=source_row(question),
+        response__status=Response.Status.CONFIRMED,
+    ).exclude(text="")
+    if search:
+        answers = answers.filter(text__icontains=search)
+    if tag:
+        answers = answers.filter(tags__label=tag)
+    return answers.select_related("response").prefetch_related("tags").order_by("-pk")

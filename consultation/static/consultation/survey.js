@@ -1,0 +1,86 @@
+/* Survey enhancements; the form works fully without this script.
+   - Display conditions applied live (the server applies them again).
+   - Ranking: move options with buttons (keyboard) or by drag and drop; the
+     position selects stay the source of truth that is posted. */
+(function () {
+  "use strict";
+
+  function valuesOf(form, name) {
+    var values = [];
+    form.querySelectorAll('[name="' + name + '"]').forEach(function (input) {
+      if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
+      if (input.value.trim() !== "") values.push(input.value);
+    });
+    return values;
+  }
+
+  function shown(form, block) {
+    var values = valuesOf(form, block.dataset.conditionName);
+    var expected = block.dataset.conditionValue;
+    switch (block.dataset.conditionOperator) {
+      case "answered": return values.length > 0;
+      case "not_answered": return values.length === 0;
+      case "equals": return values.indexOf(expected) !== -1;
+      case "not_equals": return values.indexOf(expected) === -1;
+      default: return true;
+    }
+  }
+
+  function applyConditions(form) {
+    form.querySelectorAll("[data-condition-name]").forEach(function (block) {
+      if (!form.querySelector('[name="' + block.dataset.conditionName + '"]')) return;
+      block.hidden = !shown(form, block);
+    });
+  }
+
+  function renumber(list) {
+    list.querySelectorAll(".ranking-item").forEach(function (item, index) {
+      var select = item.querySelector("select");
+      if (select) select.value = String(index + 1);
+    });
+  }
+
+  function moveButton(label, handler) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ranking-move";
+    button.textContent = label;
+    button.addEventListener("click", handler);
+    return button;
+  }
+
+  function enhanceRanking(list) {
+    var up = list.closest("form").dataset.labelUp || "↑";
+    var down = list.closest("form").dataset.labelDown || "↓";
+    var dragged = null;
+    list.querySelectorAll(".ranking-item").forEach(function (item) {
+      var name = item.querySelector("label").textContent;
+      var upButton = moveButton(up, function () {
+        if (item.previousElementSibling) list.insertBefore(item, item.previousElementSibling);
+        renumber(list); upButton.focus();
+      });
+      upButton.setAttribute("aria-label", up + " " + name);
+      var downButton = moveButton(down, function () {
+        if (item.nextElementSibling) list.insertBefore(item.nextElementSibling, item);
+        renumber(list); downButton.focus();
+      });
+      downButton.setAttribute("aria-label", down + " " + name);
+      item.appendChild(upButton);
+      item.appendChild(downButton);
+      item.draggable = true;
+      item.addEventListener("dragstart", function () { dragged = item; });
+      item.addEventListener("dragover", function (event) { event.preventDefault(); });
+      item.addEventListener("drop", function (event) {
+        event.preventDefault();
+        if (dragged && dragged !== item) list.insertBefore(dragged, item);
+        renumber(list);
+      });
+    });
+  }
+
+  document.querySelectorAll("form.survey-form").forEach(function (form) {
+    applyConditions(form);
+    form.addEventListener("change", function () { applyConditions(form); });
+    form.querySelectorAll(".ranking-list").forEach(enhanceRanking);
+  });
+})();

@@ -1,0 +1,109 @@
+"""Admin wiring of consultations: surveys, result reports, exports, hooks."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .admin_forms import SurveyForm
+from .models import Survey
+from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
+
+register_permission_policy(Survey, OrganizationScopedPolicy(Survey, "organization"))
+
+
+class ScopedIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        return self.permission_policy.scope(queryset, self.request.user)
+
+
+class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class SurveyViewSet(SnippetViewSet):
+    model = Survey
+    icon = "form"
+    menu_label = _("Surveys")
+    menu_name = "consultation-surveys"
+    menu_order = 240
+    add_to_admin_menu = True
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    copy_view_enabled = False
+    list_display = ["title", "organization", "integrity", "locale"]
+    list_filter = ["locale", "integrity"]
+    search_fields = ["title"]
+    edit_handler = ObjectList(Survey.panels, base_form_class=SurveyForm)
+
+
+register_snippet(SurveyViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def consultation_results_menu_item():
+    return MenuItem(
+        _("Consultation results"),
+        reverse("consultation_reports"),
+        icon_name="view",
+        name="consultation-results",
+        order=241,
+    )
+
+
+@hooks.register("register_admin_urls")
+def consultation_admin_urls():
+    return [
+        path(
+            "consultation/results/",
+            admin_views.ReportIndexView.as_view(),
+            name="consultation_reports",
+        ),
+        path(
+            "consultation/results/<int:pk>/",
+            admin_views.SurveyReportView.as_view(),
+            name="consultation_report",
+        ),
+        path(
+            "consultation/results/<int:pk>/text/<int:question_pk>/",
+            admin_views.TextAnswersView.as_view(),
+            name="consultation_text_answers",
+        ),
+        path(
+            "consultation/results/<int:pk>/export/<str:file_format>/",
+            admin_views.export_responses,
+            name="consultation_export",
+        ),
+    ]
+
+
+@hooks.register("numeriqc_role_permissions")
+def consultation_role_permissions():
+    analysis = [
+        "consultation.view_response",
+        "consultation.view_answer",
+        "consultation.change_answer",
+        "consultation.view_survey",
+    ]
+    editing = ["consultation.add_survey", "consultation.change_survey"]
+    # Personal answers: Administrators only (they hold every permission).
+    return {"Editors": [*analysis, *editing], "Analysts": analysis}
+
+
+@hooks.register("numeriqc_seed_demo", order=30)
+def seed_consultations(stdout):
+    from .demo import seed
+
+    seed(stdout)

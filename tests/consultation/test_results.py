@@ -1,0 +1,137 @@
+"""Results counted in SQL: both languages together, scales, rankings, matrices,
+cross-tabs, the minimum-count rule, and the public results page."""
+
+import pytest
+
+from consultation import results
+
+from .helpers import respond
+
+
+def rows_of(items, question):
+    found = next(
+        r for r in items if r.question.translation_key == question.translation_key
+    )
+    return found
+
+
+def test_french_and_english_answers_count_together(consultation):
+    respond(consultation, "fr", region="Montréal")
+    respond(consultation, "en", region="Montréal")
+    respond(consultation, "en", region="Québec")
+    english = results.survey_results(consultation.english)
+    region = rows_of(english, consultation.q.region)
+    assert region.respondents == 3
+    assert region.rows[0] == ("Montreal", 2, 66.7)
+    assert region.rows[1] == ("Quebec City", 1, 33.3)
+    french = rows_of(results.survey_results(consultation.survey), consultation.q.region)
+    assert french.rows[0] == ("Montréal", 2, 66.7)
+
+
+def test_scales_have_mean_median_and_distribution(consultation):
+    for rating in (1, 2, 2, 5):
+        respond(consultation, rating=rating)
+    rating = rows_of(results.survey_results(consultation.survey), consultation.q.rating)
+    assert rating.mean == 2.5 and rating.median == 2.0
+    assert [(label, n) for label, n, _p in rating.rows] == [
+        ("1", 1),
+        ("2", 2),
+        ("3", 0),
+        ("4", 0),
+        ("5", 1),
+    ]
+
+
+def test_rankings_give_a_mean_rank_and_matrices_a_table(consultation):
+    respond(
+        consultation,
+        ranking={"Rapidité": 1, "Simplicité": 2, "Sécurité": 3},
+        matrix={"Clarté": 5, "Accès": 2},
+    )
+    respond(
+        consultation,
+        ranking={"Rapidité": 2, "Simplicité": 1, "Sécurité": 3},
+        matrix={"Clarté": 5, "Accès": 4},
+    )
+    items = results.survey_results(consultation.survey)
+    ranking = rows_of(items, consultation.q.priorities)
+    assert ranking.rows[0][1] == 1.5 and ranking.rows[-1] == ("Sécurité", 3.0, None)
+    matrix = rows_of(items, consultation.q.matrix)
+    assert matrix.matrix == [("Clarté", [0, 0, 0, 0, 2]), ("Accès", [0, 1, 0, 1, 0])]
+
+
+def test_every_result_can_be_filtered_by_another_answer(consultation):
+    respond(consultation, region="Montréal", rating=5)
+    respond(consultation, region="Montréal", rating=4)
+    respond(consultation, region="Québec", rating=1)
+    montreal = consultation.q.region.choices.get(label="Montréal")
+    items = results.survey_results(
+        consultation.survey, filter_by=(consultation.q.region, montreal)
+    )
+    rating = rows_of(items, consultation.q.rating)
+    assert rating.respondents == 2 and rating.mean == 4.5
+
+
+def test_the_minimum_count_hides_small_categories(consultation):
+    for _ in range(5):
+        respond(consultation, region="Montréal", rating=3)
+    respond(consultation, region="Québec", rating=1)
+    items = results.survey_results(consultation.survey, minimum=5)
+    region = rows_of(items, consultation.q.region)
+    assert [label for label, _n, _p in region.rows] == ["Montréal"]
+    assert region.hidden == 2
+    rating = rows_of(items, consultation.q.rating)
+    assert rating.mean is None  # a mean would reveal the hidden answer
+
+
+def test_results_take_a_constant_number_of_queries(
+    consultation, django_assert_max_num_queries
+):
+    for _ in range(3):
+        respond(consultation)
+    with django_assert_max_num_queries(14):
+        results.survey_results(consultation.survey)
+    for _ in range(20):
+        respond(consultation, region="Québec", rating=2)
+    with django_assert_max_num_queries(14):
+        results.survey_results(consultation.survey)
+
+
+def test_the_public_results_page_needs_publication(client, consultation):
+    url = consultation.page.url + "results/"
+    assert client.get(url).status_code == 404
+    for _ in range(5):
+        respond(consultation, region="Montréal", comment="=cmd")
+    respond(consultation, region="Ailleurs")
+    page = consultation.page
+    page.results_published = True
+    page.save_revision().publish()
+    shown = client.get(url)
+    assert shown.status_code == 200
+    assert "Résultats : Consultation sur les services" in shown.text
+    assert "6 réponses comptées." in shown.text
+    assert "Ailleurs" not in shown.text.split("<main")[1]
+    assert "=cmd" not in shown.text  # free text only when highlighted
+    assert "<svg" in shown.text and "<table" in shown.text
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_public_results_page_in_both_languages(client, consultation, language):
+    for page in (consultation.page, consultation.page_en):
+        page.results_published = True
+        page.save_revision().publish()
+    for _ in range(5):
+        respond(consultation)
+    page = consultation.page if language == "fr" else consultation.page_en
+    shown = client.get(page.url + "results/")
+    expected = "Your region" if language == "en" else "Votre région"
+    assert shown.status_code == 200 and expected in shown.text
+    respondents = "5 respondents" if language == "en" else "5 répondants"
+    assert respondents in shown.text
+
+
+def test_responses_over_time_are_counted_per_day(consultation):
+    respond(consultation)
+    respond(consultation)
+    points = results.responses_over_time(consultation.survey)
+    assert [n for _day, n in points] == [2]
