@@ -1,0 +1,1 @@
+from .lab.models import *  # noqa: F403

@@ -1,0 +1,1 @@
+from .lab.tasks import *  # noqa: F403

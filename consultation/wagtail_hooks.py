@@ -1,0 +1,1 @@
+from .lab.wagtail_hooks import *  # noqa: F403
