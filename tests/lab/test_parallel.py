@@ -8,6 +8,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from wagtail.models import Locale
 
 from consultation.lab.models import Contact, Invitation, Study, StudySlot
 from consultation.lab.services import (
@@ -30,6 +31,13 @@ pytestmark = [
 ]
 
 THREADS = 12
+
+
+@pytest.fixture(autouse=True)
+def _locales():
+    """A transactional test empties every table: the languages come back here."""
+    for code in ("fr", "en"):
+        Locale.objects.get_or_create(language_code=code)
 
 
 def run_together(work, arguments):
