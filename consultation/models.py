@@ -543,3 +543,7 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
 
 def new_submission_key():
     return uuid.uuid4()
+
+
+# The user-testing lab (measure 5) lives in consultation/lab/.
+from .lab import models as lab_models  # noqa: E402, F401

@@ -45,3 +45,7 @@ def forget_expired_personal_data():
 def announce_consultations():
     """Hourly (beat): consultations that opened or close within 48 hours."""
     return announcements.announce_due()
+
+
+# The user-testing lab (measure 5) lives in consultation/lab/.
+from .lab import tasks as lab_tasks  # noqa: E402, F401

@@ -1,5 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 app_name = "consultation"
 
-urlpatterns = []
+urlpatterns = [
+    path(_("lab/"), include("consultation.lab.urls")),
+]

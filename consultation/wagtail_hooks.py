@@ -107,3 +107,7 @@ def seed_consultations(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+# The user-testing lab (measure 5) lives in consultation/lab/.
+from .lab import wagtail_hooks as lab_hooks  # noqa: E402, F401

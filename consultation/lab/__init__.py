@@ -1,0 +1,1 @@
+"""The user-testing lab: citizens' panel, studies, invitations and reports."""

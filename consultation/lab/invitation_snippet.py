@@ -1,0 +1,43 @@
+"""The panel invitation other apps show after a feedback or at the end of a
+survey, when the organization wants it.
+
+From a template: `{% load lab_tags %}{% lab_panel_invitation organization "feedback" %}`
+(or "survey"). From Python: `panel_invitation(organization, "survey")` returns the
+context of "consultation/lab/includes/panel_invitation.html", or None.
+"""
+
+from django.utils import translation
+
+from .models import LabIndexPage, OrganizationLabSettings
+
+PLACES = {
+    "feedback": "invite_after_feedback",
+    "survey": "invite_after_survey",
+}
+
+
+def organization_invites(organization, place):
+    flag = PLACES.get(place)
+    if organization is None or flag is None:
+        return False
+    return OrganizationLabSettings.objects.filter(
+        organization__translation_key=organization.translation_key, **{flag: True}
+    ).exists()
+
+
+def lab_page(language=None):
+    language = language or translation.get_language()
+    pages = LabIndexPage.objects.live().public()
+    return (
+        pages.filter(locale__language_code=language).first()
+        or pages.filter(alias_of__isnull=True).first()
+    )
+
+
+def panel_invitation(organization, place):
+    if not organization_invites(organization, place):
+        return None
+    page = lab_page()
+    if page is None:
+        return None
+    return {"lab_invitation": {"url": page.url, "page": page}}

@@ -1,0 +1,234 @@
+"""Admin wiring of the lab: studies (scoped by organization), the recruiting page,
+each organization's panel-invitation setting, roles and demo content."""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.scoping import scope_queryset
+
+from . import admin_views
+from .admin_forms import OrganizationLabSettingsForm, StudyForm, criterion_field
+from .choices import CRITERIA
+from .models import OrganizationLabSettings, Study
+
+
+class OrganizationScopedPolicy(ModelPermissionPolicy):
+    """Model permissions, narrowed to the rows of the user's organizations."""
+
+    def scope(self, queryset, user):
+        return scope_queryset(queryset, user, "organization")
+
+    def in_scope(self, user, instance):
+        return self.scope(
+            self.model._default_manager.filter(pk=instance.pk), user
+        ).exists()
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action) and self.in_scope(user, instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return self.user_has_any_permission(user, actions) and self.in_scope(
+            user, instance
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return self.scope(self.model._default_manager.all(), user)
+
+
+register_permission_policy(Study, OrganizationScopedPolicy(Study))
+register_permission_policy(
+    OrganizationLabSettings, OrganizationScopedPolicy(OrganizationLabSettings)
+)
+
+
+class ScopedObjectMixin:
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not self.permission_policy.in_scope(self.request.user, instance):
+            raise PermissionDenied
+        return instance
+
+
+class ScopedIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("organization")
+        return self.permission_policy.scope(queryset, self.request.user)
+
+
+class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedViewSet(SnippetViewSet):
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
+
+
+class StudyEditView(ScopedEditView):
+    @property
+    def header_more_buttons(self):
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Recruit participants"),
+                url=reverse("lab_recruit", args=[self.object.pk]),
+                icon_name="group",
+            ),
+        ]
+
+
+class PlacesColumn(Column):
+    def get_value(self, instance):
+        return f"{instance.accepted_count} / {instance.participants_wanted}"
+
+
+STUDY_PANELS = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("organization"),
+                FieldPanel("title"),
+                FieldPanel("service_tested"),
+                FieldPanel("method"),
+                FieldPanel("description"),
+                FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+                FieldRowPanel([FieldPanel("mode"), FieldPanel("duration_minutes")]),
+                FieldPanel("location"),
+                FieldPanel("compensation"),
+                FieldPanel("participants_wanted"),
+                FieldPanel("screener_questions"),
+                InlinePanel("slots", heading=_("Time slots"), label=_("Time slot")),
+            ],
+            heading=_("Study"),
+        ),
+        ObjectList(
+            [
+                MultiFieldPanel(
+                    [FieldPanel(criterion_field(criterion)) for criterion in CRITERIA],
+                    heading=_("Members must match"),
+                ),
+                FieldPanel("balance"),
+                InlinePanel("quotas", heading=_("Quotas"), label=_("Quota")),
+            ],
+            heading=_("Criteria and balance"),
+        ),
+    ],
+    base_form_class=StudyForm,
+)
+
+
+class StudyViewSet(ScopedViewSet):
+    model = Study
+    icon = "group"
+    menu_label = _("Studies")
+    menu_name = "lab-studies"
+    edit_view_class = StudyEditView
+    list_display = [
+        "title",
+        "organization",
+        Column("method", label=_("Method"), accessor="get_method_display"),
+        DateColumn("starts_on", label=_("Starts on"), sort_key="starts_on"),
+        PlacesColumn("places", label=_("Participants")),
+    ]
+    list_filter = ["method"]
+    search_fields = ["title", "service_tested"]
+    edit_handler = STUDY_PANELS
+
+
+class OrganizationLabSettingsViewSet(ScopedViewSet):
+    model = OrganizationLabSettings
+    icon = "cog"
+    menu_label = _("Panel invitation")
+    menu_name = "lab-settings"
+    list_display = ["organization", "invite_after_feedback", "invite_after_survey"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organization"),
+            FieldPanel("invite_after_feedback"),
+            FieldPanel("invite_after_survey"),
+        ],
+        base_form_class=OrganizationLabSettingsForm,
+    )
+
+
+class LabGroup(SnippetViewSetGroup):
+    items = (StudyViewSet, OrganizationLabSettingsViewSet)
+    menu_icon = "group"
+    menu_label = _("User-testing lab")
+    menu_name = "lab"
+    menu_order = 260
+
+
+register_snippet(LabGroup)
+
+
+@hooks.register("register_admin_urls")
+def lab_admin_urls():
+    return [
+        path(
+            "lab/studies/<int:pk>/recruit/",
+            admin_views.RecruitView.as_view(),
+            name="lab_recruit",
+        )
+    ]
+
+
+@hooks.register("numeriqc_role_permissions")
+def lab_role_permissions():
+    research = [
+        "consultation.add_study",
+        "consultation.change_study",
+        "consultation.view_study",
+        "consultation.delete_study",
+        "consultation.add_organizationlabsettings",
+        "consultation.change_organizationlabsettings",
+        "consultation.view_organizationlabsettings",
+    ]
+    return {"Editors": research, "Analysts": ["consultation.view_study"]}
+
+
+@hooks.register("numeriqc_seed_demo", order=60)
+def seed_lab(stdout):
+    from .demo import seed
+
+    seed(stdout)
