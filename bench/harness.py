@@ -93,7 +93,9 @@ class Site:
     def __init__(self, name):
         self.workdir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
         self.database = Database(self.workdir, name)
-        self.static_root = self.workdir / "static"
+        # run_all.py collects the static files once for every scenario.
+        shared_static = os.environ.get("BENCH_STATIC_ROOT")
+        self.static_root = Path(shared_static or self.workdir / "static")
         self.body_dir = self.workdir / "bodies"
         self.env = dict(os.environ)
         self.env.update(
@@ -146,7 +148,8 @@ class Site:
         """
         self.manage("migrate", "--noinput", "-v0")
         self.manage("compile_catalogues", "-v0")
-        self.manage("collectstatic", "--noinput", "-v0")
+        if not (self.static_root / "staticfiles.json").exists():
+            self.manage("collectstatic", "--noinput", "-v0")
         if script is None:
             return None
         output = self.manage("shell", "-c", script)
