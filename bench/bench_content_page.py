@@ -30,7 +30,7 @@ def static_headers(site):
 
 
 def run(quick=False):
-    seconds = 3 if quick else 10
+    seconds = 3 if quick else 12
     with Site("content") as site, timed() as duration:
         paths = seed_site(site)
         site.start()

@@ -15,7 +15,7 @@ LISTED = 20
 
 
 def run(quick=False):
-    seconds = 3 if quick else 10
+    seconds = 3 if quick else 12
     with Site("listing") as site, timed() as duration:
         paths = seed_site(site, listed=LISTED)
         site.start()
