@@ -255,3 +255,18 @@ def test_without_the_setting_nothing_is_cached(page, settings):
     settings.PAGE_CACHE_ENABLED = False
     visitor().get("/fr/services/")
     assert visitor().get("/fr/services/")["X-Page-Cache"] == "bypass"
+
+
+def test_a_password_protected_page_is_never_stored(page, committed):
+    from wagtail.models import PageViewRestriction
+
+    visitor().get("/fr/services/")
+    with committed():
+        PageViewRestriction.objects.create(
+            page=page, restriction_type="password", password="secret"
+        )
+    first = visitor().get("/fr/services/")
+    second = visitor().get("/fr/services/")
+    assert first.status_code == second.status_code == 200
+    assert "Services numériques" not in second.text  # the password form
+    assert second["X-Page-Cache"] == "bypass"

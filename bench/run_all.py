@@ -1,0 +1,121 @@
+"""Run every bench/bench_*.py scenario and write one JSON file of results.
+
+    python bench/run_all.py            # every scenario, full length
+    python bench/run_all.py --quick    # short phases, for a smoke test
+    python bench/run_all.py content    # only the scenarios whose name has "content"
+
+Writes bench/results/bench-<UTC time>.json and prints a Markdown table of the
+ratios, ready for bench/README.md. PostgreSQL when DATABASE_URL is set, Redis
+when REDIS_URL is set; both get a key space or database of their own.
+"""
+
+import importlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+RESULTS = BENCH / "results"
+
+
+def machine():
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = int(Path("/proc/meminfo").read_text().split()[1])
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_at_start": os.getloadavg(),
+    }
+
+
+def commit():
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=BENCH,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stdout.strip()
+
+
+def scenarios(selected):
+    names = sorted(path.stem for path in BENCH.glob("bench_*.py"))
+    return [name for name in names if not selected or any(s in name for s in selected)]
+
+
+def table(results):
+    lines = [
+        "| scenario | figure | req/s (median, p99 ms) | limit | limit req/s "
+        "(median, p99 ms) | ratio |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, result in results.items():
+        for row in result.get("rows", []):
+            lines.append(
+                f"| {name} | {row['figure']} | {row['requests_per_second']} "
+                f"({row['median_ms']}, {row['p99_ms']}) | {row['limit']} | "
+                f"{row['limit_requests_per_second']} ({row['limit_median_ms']}, "
+                f"{row['limit_p99_ms']}) | {row['ratio']} |"
+            )
+    return "\n".join(lines)
+
+
+def main():
+    quick = "--quick" in sys.argv
+    selected = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    sys.path.insert(0, str(BENCH))
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    os.environ["BENCH_STATIC_ROOT"] = static_root
+    report = {
+        "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "quick": quick,
+        "machine": machine(),
+        "scenarios": {},
+    }
+    failed = False
+    try:
+        for name in scenarios(selected):
+            print(f"{name}…", file=sys.stderr, flush=True)
+            started = time.monotonic()
+            try:
+                result = importlib.import_module(name).run(quick=quick)
+            except Exception:
+                failed = True
+                result = {"error": traceback.format_exc()}
+                print(result["error"], file=sys.stderr)
+            result["wall_seconds"] = round(time.monotonic() - started, 1)
+            report["scenarios"][name] = result
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+    report["machine"]["load_average_at_end"] = os.getloadavg()
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / f"bench-{stamp}.json"
+    path.write_text(json.dumps(report, indent=2) + "\n")
+    print(table(report["scenarios"]))
+    print(f"\nResults: {path}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""The site's URLs plus a bare view: the limit of a Django response on this server.
+
+Loaded only by bench.settings; never part of the deployed site.
+"""
+
+import os
+from functools import cache
+from pathlib import Path
+
+from django.http import Http404, HttpResponse
+from django.urls import path
+
+from numeriqc.urls import handler404, handler500
+from numeriqc.urls import urlpatterns as site_patterns
+
+__all__ = ["handler404", "handler500", "urlpatterns"]
+
+
+@cache
+def _body(name):
+    try:
+        return (Path(os.environ["BENCH_BODY_DIR"]) / f"{name}.html").read_bytes()
+    except OSError:
+        raise Http404(name) from None
+
+
+def bare(request, name):
+    """The bytes of a page captured earlier, with no database, template or cache."""
+    return HttpResponse(_body(name), content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [path("bench/bare/<slug:name>/", bare), *site_patterns]
