@@ -245,6 +245,15 @@ def test_the_form_keeps_its_values_in_the_url(client, courses):
     assert 'value="gouvernance"' in text
 
 
+def test_theme_badges_are_links_to_the_filtered_catalogue(client, courses):
+    response = get(client)
+    assert '<a href="?theme=agilite">Agilité</a>' in response.text
+    assert set(titles(get(client, "theme=agilite"))) == {
+        "Scrum au quotidien",
+        "Gestion de produit agile",
+    }
+
+
 def test_empty_results_offer_help_in_both_languages(client, courses):
     french = get(client, "q=introuvable")
     assert "Aucun cours ne correspond à ces filtres." in french.text
