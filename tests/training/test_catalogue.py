@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests.factories import (
     OrganizationFactory,
     ThemeFactory,
+    locale,
     translate_page,
     translate_snippet,
 )
@@ -291,6 +292,16 @@ def test_english_catalogue_lists_english_courses_with_english_labels(client, cat
     french = get(client, "provider=academie")
     assert titles(french) == ["Culture numérique"]
     assert "Niveau" in french.text
+
+
+def test_an_untranslated_course_shows_in_french_with_its_language_marked(
+    client, catalogue
+):
+    course = CoursePageFactory(parent=catalogue, title="Cours non traduit")
+    course.create_alias(parent=catalogue.english, update_locale=locale("en"))
+    response = get(client, language="en")
+    assert titles(response) == ["Cours non traduit"]
+    assert '<li class="card training-course" lang="fr">' in response.text
 
 
 def _make_courses(catalogue, first, count):
