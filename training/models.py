@@ -28,6 +28,8 @@ from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 
+from .forms import CoursePageForm
+
 SOON_DAYS = 90
 COURSE_PANELS_HOOK = "numeriqc_course_panels"
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -277,6 +279,7 @@ class CoursePage(OrganizationOwnedPageMixin, BasePage):
 
     parent_page_types = ["training.TrainingCatalogPage"]
     subpage_types = []
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")
