@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -27,7 +28,10 @@ from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 
+from .forms import CoursePageForm
+
 SOON_DAYS = 90
+COURSE_PANELS_HOOK = "numeriqc_course_panels"
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -275,6 +279,7 @@ class CoursePage(OrganizationOwnedPageMixin, BasePage):
 
     parent_page_types = ["training.TrainingCatalogPage"]
     subpage_types = []
+    base_form_class = CoursePageForm
 
     class Meta:
         verbose_name = _("course")
@@ -310,6 +315,13 @@ class CoursePage(OrganizationOwnedPageMixin, BasePage):
             .distinct()
             .order_by("title")
         )
+        # Other apps add a section (the notifications app: "tell me about new
+        # sessions") through this hook instead of editing the template.
+        context["course_panels"] = [
+            panel
+            for hook in hooks.get_hooks(COURSE_PANELS_HOOK)
+            if (panel := hook(request, self))
+        ]
         return context
 
 

@@ -1,6 +1,7 @@
 """Public views of the training offer: the catalogue's context, the calendar feed
 and one session's calendar file. Queries live in catalogue.py."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -32,6 +33,8 @@ def catalogue_context(request, page):
         "active_filters": filterset.active_filters(),
         "calendar_url": _calendar_url(page, query.urlencode()),
         "learning_paths": _learning_paths(page),
+        # Aliases show the original's text: their cards carry its language.
+        "source_language": settings.LANGUAGE_CODE,
     }
 
 

@@ -70,3 +70,15 @@ def test_page_type_rules():
         "training.CoursePage",
         "training.LearningPathPage",
     }
+
+
+def test_editors_choose_the_provider_among_their_organizations(client, offer):
+    our_course, _theirs, editor = offer
+    client.force_login(editor)
+    response = client.get(f"/admin/pages/{our_course.pk}/edit/")
+    assert "Académie" in response.text
+    assert '<option value="' in response.text
+    form = response.context["form"]
+    assert [str(o) for o in form.fields["provider"].queryset] == [
+        str(our_course.provider)
+    ]

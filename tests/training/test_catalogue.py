@@ -12,6 +12,7 @@ from django.utils import timezone
 from tests.factories import (
     OrganizationFactory,
     ThemeFactory,
+    locale,
     translate_page,
     translate_snippet,
 )
@@ -245,6 +246,15 @@ def test_the_form_keeps_its_values_in_the_url(client, courses):
     assert 'value="gouvernance"' in text
 
 
+def test_theme_badges_are_links_to_the_filtered_catalogue(client, courses):
+    response = get(client)
+    assert '<a href="?theme=agilite">Agilité</a>' in response.text
+    assert set(titles(get(client, "theme=agilite"))) == {
+        "Scrum au quotidien",
+        "Gestion de produit agile",
+    }
+
+
 def test_empty_results_offer_help_in_both_languages(client, courses):
     french = get(client, "q=introuvable")
     assert "Aucun cours ne correspond à ces filtres." in french.text
@@ -282,6 +292,16 @@ def test_english_catalogue_lists_english_courses_with_english_labels(client, cat
     french = get(client, "provider=academie")
     assert titles(french) == ["Culture numérique"]
     assert "Niveau" in french.text
+
+
+def test_an_untranslated_course_shows_in_french_with_its_language_marked(
+    client, catalogue
+):
+    course = CoursePageFactory(parent=catalogue, title="Cours non traduit")
+    course.create_alias(parent=catalogue.english, update_locale=locale("en"))
+    response = get(client, language="en")
+    assert titles(response) == ["Cours non traduit"]
+    assert '<li class="card training-course" lang="fr">' in response.text
 
 
 def _make_courses(catalogue, first, count):

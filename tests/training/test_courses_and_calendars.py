@@ -218,3 +218,15 @@ def test_the_database_refuses_a_session_ending_before_it_starts(catalogue):
         Session.objects.create(
             course=course, start_at=start, end_at=start - timedelta(hours=1)
         )
+
+
+def test_other_apps_add_a_section_to_course_pages(client, course):
+    from wagtail import hooks
+
+    def panel(request, page):
+        return {"template": "training/includes/duration.html", "course": page}
+
+    with hooks.register_temporarily("numeriqc_course_panels", panel):
+        response = client.get("/fr/formation/scrum/")
+    assert response.status_code == 200
+    assert response.text.count("training-band") == 2  # the facts, and the panel
