@@ -87,7 +87,20 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         context["next_actions"] = self.next_actions_link()
+        context["calls"] = self.current_calls()
         return context
+
+    def current_calls(self):
+        """Calls for projects still open or about to open, soonest closing first."""
+        from vitrine.models import CallForProjectsPage
+
+        return (
+            CallForProjectsPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(closes_at__gt=timezone.now())
+            .order_by("closes_at")
+        )
 
     def next_actions_link(self):
         """The linked consultation, in this page's language, if it is live."""
