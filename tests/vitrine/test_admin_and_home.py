@@ -96,3 +96,13 @@ def test_page_type_rules():
     assert ProjectPage.subpage_types == []
     assert CallForProjectsPage.subpage_types == []
     assert ProjectPage.parent_page_types == ["vitrine.VitrineIndexPage"]
+
+
+def test_an_editor_gives_a_new_project_only_their_organizations(client, measured):
+    client.force_login(UserFactory(groups=["Editors"], organizations=[measured.ours]))
+    index = measured.vitrine_fr
+    response = client.get(f"/admin/pages/add/vitrine/projectpage/{index.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Notre organisme" in body
+    assert "Autre organisme" not in body

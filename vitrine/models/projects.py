@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
+from vitrine.page_forms import ProjectPageForm
 
 
 class Phase(models.TextChoices):
@@ -237,6 +238,7 @@ class ProjectPage(OrganizationOwnedPageMixin, BasePage):
 
     parent_page_types = ["vitrine.VitrineIndexPage"]
     subpage_types = []
+    base_form_class = ProjectPageForm
 
     class Meta:
         verbose_name = _("Vitrine project")
