@@ -76,6 +76,8 @@ class MeasurementForm(WagtailAdminModelForm):
 
 
 def benefits_of(user):
+    if user is None:
+        return ExpectedBenefit.objects.none()
     benefits = ExpectedBenefit.objects.filter(
         locale__language_code=settings.LANGUAGE_CODE
     ).select_related("page")

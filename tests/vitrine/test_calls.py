@@ -199,3 +199,17 @@ def test_the_export_is_scoped_and_neutralised(client, submissions):
 def test_the_export_needs_the_permission(client, call):
     client.force_login(UserFactory())
     assert client.get("/admin/vitrine/submissions/export/").status_code in (302, 403)
+
+
+def test_the_vitrine_lists_calls_still_open(client, call):
+    body = client.get("/fr/vitrine/").content.decode()
+    assert "Appels de projets et hackathons" in body
+    assert "Défi données ouvertes" in body
+    assert "Ouvert jusqu’au" in body
+    page = call.call
+    page.closes_at = timezone.now() - timedelta(days=1)
+    page.opens_at = timezone.now() - timedelta(days=9)
+    page.save_revision().publish()
+    assert "Défi données ouvertes" not in client.get("/fr/vitrine/").content.decode()
+    english = client.get("/en/showcase/").content.decode()
+    assert "Open data challenge" in english

@@ -21,6 +21,7 @@ from wagtail.search import index
 from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
+from vitrine.page_forms import ProjectPageForm
 
 
 class Phase(models.TextChoices):
@@ -87,7 +88,20 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(self, request))
         context["next_actions"] = self.next_actions_link()
+        context["calls"] = self.current_calls()
         return context
+
+    def current_calls(self):
+        """Calls for projects still open or about to open, soonest closing first."""
+        from vitrine.models import CallForProjectsPage
+
+        return (
+            CallForProjectsPage.objects.child_of(self)
+            .live()
+            .public()
+            .filter(closes_at__gt=timezone.now())
+            .order_by("closes_at")
+        )
 
     def next_actions_link(self):
         """The linked consultation, in this page's language, if it is live."""
@@ -224,6 +238,7 @@ class ProjectPage(OrganizationOwnedPageMixin, BasePage):
 
     parent_page_types = ["vitrine.VitrineIndexPage"]
     subpage_types = []
+    base_form_class = ProjectPageForm
 
     class Meta:
         verbose_name = _("Vitrine project")
