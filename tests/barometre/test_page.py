@@ -216,3 +216,17 @@ def test_the_barometre_page_sits_under_the_home_page_once_per_language():
     assert BarometrePage.parent_page_types == ["home.HomePage"]
     assert BarometrePage.subpage_types == []
     assert BarometrePage.max_count == 2
+
+
+def test_the_latest_note_explains_the_change_in_each_language(client, barometre, axis):
+    indicator = indicator_with_history(axis, "Satisfaction", "Satisfaction", [10])
+    MeasurementFactory(
+        indicator=indicator,
+        date=date(2025, 12, 31),
+        value=12,
+        note_fr="Nouveau formulaire en ligne.",
+        note_en="New online form.",
+    )
+    assert "Nouveau formulaire en ligne." in client.get("/fr/barometre/").text
+    english = client.get("/en/barometre/").text
+    assert "What changed:" in english and "New online form." in english
