@@ -32,6 +32,7 @@ class IndicatorView:
     csv_url: str = ""
     json_url: str = ""
     latest_note: str = ""
+    language: str = ""
 
     @property
     def latest(self):
@@ -40,6 +41,12 @@ class IndicatorView:
     @property
     def name(self):
         return self.text.name
+
+    @property
+    def text_language(self):
+        """The language of the texts when it is not the reader's (untranslated)."""
+        code = self.indicator.locale.language_code
+        return code if self.text is self.indicator and code != self.language else ""
 
     @property
     def unit(self):
@@ -91,7 +98,7 @@ def source_indicators():
     ).order_by("date")
     return (
         Indicator.objects.filter(locale=Locale.get_default())
-        .select_related("axis", "organization", "measure")
+        .select_related("axis", "organization", "measure", "locale")
         .prefetch_related(Prefetch("measurements", queryset=measurements))
         .order_by("axis__sort_order", "sort_order", "name")
     )
@@ -124,6 +131,7 @@ def indicator_views(indicators, language, today=None):
             points=points,
             progress=progress_of(indicator, latest_value, latest_date, today),
             latest_note=measurements[-1].note(language) if measurements else "",
+            language=language,
         )
         view.chart = history_chart(view)
         view.summary = summary_of(view)

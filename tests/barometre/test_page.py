@@ -230,3 +230,14 @@ def test_the_latest_note_explains_the_change_in_each_language(client, barometre,
     assert "Nouveau formulaire en ligne." in client.get("/fr/barometre/").text
     english = client.get("/en/barometre/").text
     assert "What changed:" in english and "New online form." in english
+
+
+def test_an_untranslated_indicator_is_marked_as_french_on_the_english_page(
+    client, barometre
+):
+    IndicatorFactory(name="Indicateur sans traduction")
+    english = client.get("/en/barometre/").text
+    assert 'lang="fr">Indicateur sans traduction</h3>' in english
+    french = client.get("/fr/barometre/").text
+    assert '">Indicateur sans traduction</h3>' in french
+    assert 'lang="fr">Indicateur sans traduction' not in french
