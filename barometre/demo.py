@@ -327,6 +327,8 @@ def seed(stdout=None):
         indicator = seed_indicator(data, order, baseline_date=quarter_end(ends[0]))
         seed_measurements(indicator, data, ends)
     services.publish_edition(*services.quarter_of(ends[-1]))
+    # Today's value of the indicators computed from the feedback tool's demo data.
+    services.snapshot_computed_indicators()
     if stdout:
         stdout.write(f"Baromètre: {len(INDICATORS)} indicators, {QUARTERS} quarters")
 

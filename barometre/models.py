@@ -276,7 +276,8 @@ class Measurement(models.Model):
 
     def note(self, language=None):
         language = language or translation.get_language()
-        return (self.note_en if language == "en" else self.note_fr) or self.note_fr
+        # No fallback: a French note on an English page would lack its lang.
+        return self.note_en if language == "en" else self.note_fr
 
 
 class Edition(models.Model):

@@ -31,6 +31,8 @@ class IndicatorView:
     summary: str = ""
     csv_url: str = ""
     json_url: str = ""
+    latest_note: str = ""
+    language: str = ""
 
     @property
     def latest(self):
@@ -39,6 +41,12 @@ class IndicatorView:
     @property
     def name(self):
         return self.text.name
+
+    @property
+    def text_language(self):
+        """The language of the texts when it is not the reader's (untranslated)."""
+        code = self.indicator.locale.language_code
+        return code if self.text is self.indicator and code != self.language else ""
 
     @property
     def unit(self):
@@ -85,12 +93,12 @@ class Overview:
 
 def source_indicators():
     """Indicators in the default language, with everything the page needs."""
-    measurements = Measurement.objects.only("indicator_id", "date", "value").order_by(
-        "date"
-    )
+    measurements = Measurement.objects.only(
+        "indicator_id", "date", "value", "note_fr", "note_en"
+    ).order_by("date")
     return (
         Indicator.objects.filter(locale=Locale.get_default())
-        .select_related("axis", "organization", "measure")
+        .select_related("axis", "organization", "measure", "locale")
         .prefetch_related(Prefetch("measurements", queryset=measurements))
         .order_by("axis__sort_order", "sort_order", "name")
     )
@@ -114,13 +122,16 @@ def indicator_views(indicators, language, today=None):
     texts = _translations(Indicator, [i.translation_key for i in indicators], language)
     views = []
     for indicator in indicators:
-        points = [(m.date, m.value) for m in indicator.measurements.all()]
+        measurements = list(indicator.measurements.all())
+        points = [(m.date, m.value) for m in measurements]
         latest_date, latest_value = points[-1] if points else (None, None)
         view = IndicatorView(
             indicator=indicator,
             text=texts.get(indicator.translation_key, indicator),
             points=points,
             progress=progress_of(indicator, latest_value, latest_date, today),
+            latest_note=measurements[-1].note(language) if measurements else "",
+            language=language,
         )
         view.chart = history_chart(view)
         view.summary = summary_of(view)
@@ -128,15 +139,27 @@ def indicator_views(indicators, language, today=None):
     return views
 
 
+SHORT_UNIT = 2  # longer units ("organisations") go in the column heading instead
+
+
 def history_chart(view):
-    chart = line_chart(
-        [(short_date(day), value) for day, value in view.points],
-        title=_("%(indicator)s: measurements and target") % {"indicator": view.text},
-        unit=view.unit,
-        value_label=_("Value"),
-        target=view.indicator.target_value,
+    return drawn_history(
+        view.text.name, view.unit, view.points, view.indicator.target_value
     )
-    chart.columns = (_("Date"), _("Value"))
+
+
+def drawn_history(name, unit, points, target):
+    """The line chart of an indicator; a long unit would not fit beside the axis."""
+    short = unit if len(unit) <= SHORT_UNIT else ""
+    value_label = _("Value") if short or not unit else f"{_('Value')} ({unit})"
+    chart = line_chart(
+        [(short_date(day), value) for day, value in points],
+        title=_("%(indicator)s: measurements and target") % {"indicator": name},
+        unit=short,
+        value_label=value_label,
+        target=target,
+    )
+    chart.columns = (_("Date"), value_label)
     return chart
 
 
@@ -248,15 +271,7 @@ def edition_views(figures):
         group = AxisGroup(name=axis["name"], slug="")
         for item in axis["indicators"]:
             points = [(date.fromisoformat(day), value) for day, value in item["points"]]
-            chart = line_chart(
-                [(short_date(day), value) for day, value in points],
-                title=_("%(indicator)s: measurements and target")
-                % {"indicator": item["name"]},
-                unit=item["unit"],
-                value_label=_("Value"),
-                target=item["target"],
-            )
-            chart.columns = (_("Date"), _("Value"))
+            chart = drawn_history(item["name"], item["unit"], points, item["target"])
             group.indicators.append(
                 EditionIndicator(
                     name=item["name"],

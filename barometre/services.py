@@ -70,7 +70,12 @@ def snapshot_computed_indicators(on_date=None):
         locale=Locale.get_default(), source_key__gt=""
     ).order_by("pk")
     for indicator in indicators:
-        value = current_value(indicator, sources)
+        try:
+            value = current_value(indicator, sources)
+        except Exception:
+            # One failing figure must not stop the others from being recorded.
+            logger.exception("Source %s failed", indicator.source_key)
+            continue
         if value is None:
             continue
         label = sources[indicator.source_key].label
@@ -154,16 +159,20 @@ def import_measurements(uploaded, user):
         )
     }
     accepted = {}
-    for line, row in enumerate(reader, start=2):
-        if line > MAX_IMPORT_ROWS + 1:
-            message = _("Too many rows: import at most %(max)s at a time.")
-            report.rejected.append((line, message % {"max": MAX_IMPORT_ROWS}))
-            break
-        reason, parsed = _check_row(row, indicators, accepted)
-        if reason:
-            report.rejected.append((line, reason))
-        else:
-            accepted[(parsed["indicator"].pk, parsed["date"])] = parsed
+    try:
+        for line, row in enumerate(reader, start=2):
+            if line > MAX_IMPORT_ROWS + 1:
+                message = _("Too many rows: import at most %(max)s at a time.")
+                report.rejected.append((line, message % {"max": MAX_IMPORT_ROWS}))
+                break
+            reason, parsed = _check_row(row, indicators, accepted)
+            if reason:
+                report.rejected.append((line, reason))
+            else:
+                accepted[(parsed["indicator"].pk, parsed["date"])] = parsed
+    except csv.Error:
+        report.rejected.append((reader.line_num, _("The file is not a CSV file.")))
+        return report
     _write_imported(accepted.values(), user, report)
     return report
 

@@ -66,8 +66,16 @@ class ScopedViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class IndicatorIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return (
+            super().get_base_queryset().select_related("axis", "organization", "locale")
+        )
+
+
 class IndicatorViewSet(ScopedViewSet):
     model = Indicator
+    index_view_class = IndicatorIndexView
     icon = "pick"
     menu_label = _("Indicators")
     menu_name = "barometre-indicators"

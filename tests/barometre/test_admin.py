@@ -141,3 +141,12 @@ def test_people_without_the_permission_cannot_import(client, organizations):
     client.force_login(nobody)
     assert client.get(IMPORT).status_code in (302, 403)
     assert Indicator.objects.count() == 0
+
+
+def test_a_file_with_control_bytes_is_reported_not_crashed(client, editor, ours):
+    client.force_login(editor)
+    upload = SimpleUploadedFile("mesures.csv", b"indicator,date,value\nnotre,\x00,1\n")
+    response = client.post(IMPORT, {"file": upload})
+    assert response.status_code == 200
+    assert "La date doit s’écrire AAAA-MM-JJ." in response.text
+    assert not Measurement.objects.exists()

@@ -123,3 +123,20 @@ def test_the_target_date_follows_the_baseline():
     with pytest.raises(ValidationError):
         indicator.full_clean()
     assert Indicator.objects.count() == 1
+
+
+def test_a_failing_source_does_not_stop_the_others():
+    def broken():
+        raise RuntimeError("the other app is down")
+
+    def declare():
+        return [
+            Source("tests.broken", "Broken", compute=broken),
+            Source("tests.fine", "Fine", compute=lambda: 7),
+        ]
+
+    IndicatorFactory(source_key="tests.broken")
+    fine = IndicatorFactory(source_key="tests.fine")
+    with hooks.register_temporarily("numeriqc_barometre_sources", declare):
+        assert services.snapshot_computed_indicators(date(2026, 1, 1)) == 1
+    assert Measurement.objects.get().indicator == fine
