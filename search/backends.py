@@ -87,6 +87,6 @@ def SearchBackend(params):  # noqa: N802 (the name modelsearch looks for)
 
 
 def LocaleOpenSearchBackend(params):  # noqa: N802 (a backend factory, like above)
-    from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+    from modelsearch.backends.opensearch3 import OpenSearch3SearchBackend
 
-    return _with_locale(OpenSearch2SearchBackend)(params)
+    return _with_locale(OpenSearch3SearchBackend)(params)

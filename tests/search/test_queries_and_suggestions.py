@@ -144,3 +144,28 @@ def test_opensearch_configuration_has_one_index_per_language_with_folding():
     assert "numeriqc_fr_elision" in chain
     assert "asciifolding" in english_analyzer["analyzer"]["default"]["filter"]
     assert english_analyzer["filter"]["numeriqc_en_stemmer"]["language"] == "english"
+
+
+def test_opensearch_backend_is_built_from_the_configuration_without_a_server(
+    settings, site_tree
+):
+    """The backends are created (no request is sent) and each keeps its locale."""
+    from wagtail.search.backends import get_search_backend
+
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(
+        "django.db.backends.postgresql", "http://opensearch.invalid:9200"
+    )
+    french, english = get_search_backend("default"), get_search_backend("en")
+
+    assert (french.locale, english.locale) == ("fr", "en")
+    assert french.index_unlocalised and not english.index_unlocalised
+    assert french.index_prefix == "numeriqc-fr-"
+    analysis = english.settings["settings"]["analysis"]
+    assert "asciifolding" in analysis["analyzer"]["default"]["filter"]
+    # Wagtail's own analyzers (autocomplete n-grams) are kept beside ours.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+    page_index = french.get_index_for_model(type(site_tree.fr))
+    assert page_index.name.startswith("numeriqc-fr-")
+    assert type(page_index).__name__.startswith("Locale")
+    kept = list(page_index._kept([site_tree.fr, site_tree.en]))
+    assert kept == [site_tree.fr]
