@@ -210,3 +210,21 @@ def test_public_services_are_found_and_listed(client, site_tree):
     assert "1 résultat" in services_only.text
     assert "Renouvellement de passeport" in services_only.text
     assert "Passeport et voyages" not in services_only.text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"organization": "pas-un-uuid"},
+        {"theme": "'; DROP TABLE home_theme; --"},
+        {"kind": "inconnu"},
+        {"page": "99999999999"},
+        {"organization": "00000000-0000-0000-0000-000000000000"},
+    ],
+)
+def test_bad_facet_values_never_fail(client, site_tree, params):
+    StandardPageFactory(parent=site_tree.fr, title="Registre foncier")
+
+    response = search(client, "fr", "registre", **params)
+
+    assert response.status_code == 200
