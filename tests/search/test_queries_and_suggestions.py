@@ -80,19 +80,22 @@ def test_the_search_page_works_without_javascript(client, site_tree):
 
 
 def test_report_of_frequent_and_fruitless_queries(client, site_tree):
-    editor = UserFactory(groups=["Administrators"], is_superuser=True)
+    editor = UserFactory(is_superuser=True)
     StandardPageFactory(parent=site_tree.fr, title="Permis de conduire")
-    for query in ["permis", "permis", "permis", "zzzz introuvable"]:
+    for query in ["permis", "permis", "Permis", "zzzz introuvable"]:
         client.get("/fr/recherche/", {"q": query})
+    client.get("/en/search/", {"q": "licence"})
     client.force_login(editor)
 
     response = client.get("/admin/reports/search-queries/")
+    english = client.get("/admin/reports/search-queries/", {"language": "en"})
 
     assert response.status_code == 200
-    frequent, fruitless = response.text.split("found nothing", 1)[-1], response.text
-    assert "permis" in response.text
-    assert "zzzz introuvable" in frequent
+    frequent, fruitless = response.text.split("Recherches sans résultat</h2>")
+    assert '<th scope="row">permis</th><td>fr</td><td>3</td><td>0</td>' in frequent
     assert "zzzz introuvable" in fruitless
+    assert "permis" not in fruitless
+    assert "licence" in english.text and "permis" not in english.text
 
 
 def test_report_is_refused_to_people_without_the_promotion_permission(client, db):
