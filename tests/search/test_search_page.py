@@ -228,3 +228,17 @@ def test_bad_facet_values_never_fail(client, site_tree, params):
     response = search(client, "fr", "registre", **params)
 
     assert response.status_code == 200
+
+
+def test_pages_are_found_by_the_name_of_their_organization_and_theme(client, site_tree):
+    organization = OrganizationFactory(name="Infrastructures technologiques Québec")
+    axis = ThemeFactory(name="Gouvernance", kind="axis")
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+    MeasurePageFactory(parent=strategy, title="Mesure 12", organization=organization)
+    MeasurePageFactory(parent=strategy, title="Mesure 13", axis=axis)
+
+    by_organization = search(client, "fr", "infrastructures")
+    by_theme = search(client, "fr", "gouvernance")
+
+    assert "Mesure 12" in by_organization.text
+    assert "Mesure 13" in by_theme.text
