@@ -206,6 +206,7 @@ def test_public_services_are_found_and_listed(client, site_tree):
     services_only = search(client, "fr", "passeport", kind="service")
 
     assert "Services publics" in response.text
+    assert 'Service public <span class="search-count">(1)</span>' in response.text
     assert "/fr/retroaction/services/passeport/" in response.text
     assert "1 résultat" in services_only.text
     assert "Renouvellement de passeport" in services_only.text
