@@ -77,3 +77,25 @@ def snippet_models():
     for declare in hooks.get_hooks(SNIPPETS_HOOK):
         found.extend(model for model in declare() if model not in found)
     return found
+
+
+def index_facet_names():
+    """Every page model also indexes the names of its organizations and themes.
+
+    Called once at start-up: a page found by "Cybersécurité" when that is the name
+    of its organization, without each app repeating the same RelatedFields.
+    """
+    from wagtail.search import index
+
+    for facet in FACET_TARGETS:
+        for model, names in facet_fields(facet).items():
+            present = {
+                getattr(field, "field_name", None) for field in model.search_fields
+            }
+            added = [
+                index.RelatedFields(name, [index.SearchField("name")])
+                for name in names
+                if name not in present
+            ]
+            if added:
+                model.search_fields = [*model.search_fields, *added]

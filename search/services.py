@@ -123,17 +123,20 @@ def search(query, language, kind="", organization="", theme="", page_number=1):
         return outcome
     backend = backend_for(language)
     if kind == "service":
-        results, fuzzy = _search_snippets(query, locale, backend)
+        results, fuzzy = _search_snippets(query, locale, backend), False
         outcome.page, outcome.count = _paginate(results, page_number)
     else:
         pages = _with_facet_filters(pages_in(locale), kind, organization, theme)
         results, fuzzy = _search_with_tolerance(pages.specific(), query, backend)
         outcome.page, outcome.count = _paginate(results, page_number)
         outcome.facets = facets(results, locale)
-        outcome.snippets = list(_search_snippets(query, locale, backend)[0][:5])
+        snippets = _search_snippets(query, locale, backend)
+        outcome.snippets = list(snippets[:5])
         if outcome.facets and outcome.snippets:
+            count = len(outcome.snippets)
+            count = snippets.count() if count == 5 else count
             outcome.facets["kind"].append(
-                {"key": "service", "label": registry.KINDS["service"], "count": None}
+                {"key": "service", "label": registry.KINDS["service"], "count": count}
             )
     outcome.fuzzy = fuzzy
     outcome.other_language = untranslated_matches(query, language, locale)
@@ -174,10 +177,13 @@ def fuzzy_search(queryset, query, backend):
 
 
 def _search_snippets(query, locale, backend):
-    for model in registry.snippet_models():
-        queryset = model.objects.filter(locale_id=locale.pk)
-        return get_search_backend(backend).search(query, queryset), False
-    return [], False
+    """Public snippets of the reader's language (the first declared model: today,
+    feedback's services; a second model would need a kind of its own)."""
+    models = registry.snippet_models()
+    if not models:
+        return []
+    queryset = models[0].objects.filter(locale_id=locale.pk)
+    return get_search_backend(backend).search(query, queryset)
 
 
 def untranslated_matches(query, language, locale):

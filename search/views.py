@@ -1,11 +1,13 @@
 """The search page and its autocomplete endpoint. Work is in services.py."""
 
+import uuid
+
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from . import services, tasks
+from . import registry, services, tasks
 
 
 def _page_number(request):
@@ -14,8 +16,14 @@ def _page_number(request):
 
 
 def _facet_value(request, name):
-    value = request.GET.get(name, "")
-    return value[:64] if value.replace("-", "").isalnum() else ""
+    """A kind name, or an organization's or theme's translation key (a UUID)."""
+    value = request.GET.get(name, "")[:64]
+    if name == "kind":
+        return value if value in registry.KINDS else ""
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        return ""
 
 
 def _link_facets(request, facets, selected):

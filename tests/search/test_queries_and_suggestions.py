@@ -80,19 +80,22 @@ def test_the_search_page_works_without_javascript(client, site_tree):
 
 
 def test_report_of_frequent_and_fruitless_queries(client, site_tree):
-    editor = UserFactory(groups=["Administrators"], is_superuser=True)
+    editor = UserFactory(is_superuser=True)
     StandardPageFactory(parent=site_tree.fr, title="Permis de conduire")
-    for query in ["permis", "permis", "permis", "zzzz introuvable"]:
+    for query in ["permis", "permis", "Permis", "zzzz introuvable"]:
         client.get("/fr/recherche/", {"q": query})
+    client.get("/en/search/", {"q": "licence"})
     client.force_login(editor)
 
     response = client.get("/admin/reports/search-queries/")
+    english = client.get("/admin/reports/search-queries/", {"language": "en"})
 
     assert response.status_code == 200
-    frequent, fruitless = response.text.split("found nothing", 1)[-1], response.text
-    assert "permis" in response.text
-    assert "zzzz introuvable" in frequent
+    frequent, fruitless = response.text.split("Recherches sans résultat</h2>")
+    assert '<th scope="row">permis</th><td>fr</td><td>3</td><td>0</td>' in frequent
     assert "zzzz introuvable" in fruitless
+    assert "permis" not in fruitless
+    assert "licence" in english.text and "permis" not in english.text
 
 
 def test_report_is_refused_to_people_without_the_promotion_permission(client, db):
@@ -144,3 +147,28 @@ def test_opensearch_configuration_has_one_index_per_language_with_folding():
     assert "numeriqc_fr_elision" in chain
     assert "asciifolding" in english_analyzer["analyzer"]["default"]["filter"]
     assert english_analyzer["filter"]["numeriqc_en_stemmer"]["language"] == "english"
+
+
+def test_opensearch_backend_is_built_from_the_configuration_without_a_server(
+    settings, site_tree
+):
+    """The backends are created (no request is sent) and each keeps its locale."""
+    from wagtail.search.backends import get_search_backend
+
+    settings.WAGTAILSEARCH_BACKENDS = search_backends(
+        "django.db.backends.postgresql", "http://opensearch.invalid:9200"
+    )
+    french, english = get_search_backend("default"), get_search_backend("en")
+
+    assert (french.locale, english.locale) == ("fr", "en")
+    assert french.index_unlocalised and not english.index_unlocalised
+    assert french.index_prefix == "numeriqc-fr-"
+    analysis = english.settings["settings"]["analysis"]
+    assert "asciifolding" in analysis["analyzer"]["default"]["filter"]
+    # Wagtail's own analyzers (autocomplete n-grams) are kept beside ours.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+    page_index = french.get_index_for_model(type(site_tree.fr))
+    assert page_index.name.startswith("numeriqc-fr-")
+    assert type(page_index).__name__.startswith("Locale")
+    kept = list(page_index._kept([site_tree.fr, site_tree.en]))
+    assert kept == [site_tree.fr]

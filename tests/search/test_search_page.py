@@ -206,7 +206,40 @@ def test_public_services_are_found_and_listed(client, site_tree):
     services_only = search(client, "fr", "passeport", kind="service")
 
     assert "Services publics" in response.text
+    assert 'Service public <span class="search-count">(1)</span>' in response.text
     assert "/fr/retroaction/services/passeport/" in response.text
     assert "1 résultat" in services_only.text
     assert "Renouvellement de passeport" in services_only.text
     assert "Passeport et voyages" not in services_only.text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"organization": "pas-un-uuid"},
+        {"theme": "'; DROP TABLE home_theme; --"},
+        {"kind": "inconnu"},
+        {"page": "99999999999"},
+        {"organization": "00000000-0000-0000-0000-000000000000"},
+    ],
+)
+def test_bad_facet_values_never_fail(client, site_tree, params):
+    StandardPageFactory(parent=site_tree.fr, title="Registre foncier")
+
+    response = search(client, "fr", "registre", **params)
+
+    assert response.status_code == 200
+
+
+def test_pages_are_found_by_the_name_of_their_organization_and_theme(client, site_tree):
+    organization = OrganizationFactory(name="Infrastructures technologiques Québec")
+    axis = ThemeFactory(name="Gouvernance", kind="axis")
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+    MeasurePageFactory(parent=strategy, title="Mesure 12", organization=organization)
+    MeasurePageFactory(parent=strategy, title="Mesure 13", axis=axis)
+
+    by_organization = search(client, "fr", "infrastructures")
+    by_theme = search(client, "fr", "gouvernance")
+
+    assert "Mesure 12" in by_organization.text
+    assert "Mesure 13" in by_theme.text
