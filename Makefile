@@ -66,7 +66,14 @@ serve:
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-run: seed serve
+# The site and, beside it, a Celery worker with beat on kombu's filesystem broker
+# (.celery-broker/), so that reminders and retries run on a bare machine.
+run: seed
+	@mkdir -p .celery-broker
+	CELERY_BROKER_URL=filesystem:// $(BIN)/celery -A numeriqc worker --beat -l warning \
+	  -Q celery,notifications,notifications-bulk -s .celery-broker/celerybeat-schedule & \
+	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	  CELERY_BROKER_URL=filesystem:// $(MAKE) --no-print-directory serve
 
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps

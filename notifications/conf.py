@@ -2,6 +2,8 @@
 variable; a project setting of the same name wins."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 
@@ -19,7 +21,8 @@ def sms_backend():
 
 def sms_file_path():
     return _get(
-        "NOTIFICATIONS_SMS_FILE_PATH", str(settings.BASE_DIR / "var" / "sms.jsonl")
+        "NOTIFICATIONS_SMS_FILE_PATH",
+        str(Path(tempfile.gettempdir()) / "numeriqc-sms.jsonl"),
     )
 
 
