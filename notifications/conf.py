@@ -68,3 +68,7 @@ def default_per_minute():
 
 def default_per_day():
     return _get("NOTIFICATIONS_API_PER_DAY", 5000, int)
+
+
+def sms_quiet_hours():
+    return _get("NOTIFICATIONS_SMS_QUIET_HOURS", "21:00-08:00")
