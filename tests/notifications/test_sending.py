@@ -377,3 +377,25 @@ def test_a_deleted_subject_is_skipped(site_tree, commit):
     assert tasks.handle_event(event.pk) == 0
     assert Event.objects.get().dispatched_at is not None
     assert not Delivery.objects.exists()
+
+
+def test_addresses_of_subscribers_without_consent_are_erased(site_tree):
+    from notifications.models import Subscriber
+
+    old = timezone.now() - timedelta(days=8)
+    keeps = confirmed_subscriber([Topic.VITRINE_PROJECT], n=1)
+    withdrew = confirmed_subscriber([Topic.VITRINE_PROJECT], n=2)
+    never_confirmed = confirmed_subscriber([Topic.VITRINE_PROJECT], n=3)
+    just_withdrew = confirmed_subscriber([Topic.VITRINE_PROJECT], n=4)
+    Subscriber.objects.update(created_at=old)
+    Subscription.objects.update(changed_at=old)
+    Subscription.objects.filter(subscriber=withdrew).update(active=False)
+    Subscription.objects.filter(subscriber=just_withdrew).update(
+        active=False, changed_at=timezone.now()
+    )
+    Subscriber.objects.filter(pk=never_confirmed.pk).update(email_confirmed_at=None)
+    assert services.forget_inactive_subscribers() == 2
+    emails = dict(Subscriber.objects.values_list("pk", "email"))
+    assert emails[keeps.pk] == keeps.email
+    assert emails[just_withdrew.pk] == just_withdrew.email
+    assert emails[withdrew.pk] == "" and emails[never_confirmed.pk] == ""
