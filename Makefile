@@ -9,6 +9,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist: one test database per worker).
+TEST_WORKERS ?= auto
 E2E_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -67,13 +69,20 @@ serve:
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-run: seed serve
+# The site and, beside it, a Celery worker with beat on kombu's filesystem broker
+# (.celery-broker/), so that reminders and retries run on a bare machine.
+run: seed
+	@mkdir -p .celery-broker
+	CELERY_BROKER_URL=filesystem:// $(BIN)/celery -A numeriqc worker --beat -l warning \
+	  -Q celery,notifications,notifications-bulk -s .celery-broker/celerybeat-schedule & \
+	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	  CELERY_BROKER_URL=filesystem:// $(MAKE) --no-print-directory serve
 
 # The browser tests run in a pytest process of their own: they share one database
 # loaded with the demo content (see tests/e2e/conftest.py).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
-	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e $(PYTEST_ARGS)
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
 
 lint: $(VENV)/.dev system-deps

@@ -2,6 +2,8 @@
 variable; a project setting of the same name wins."""
 
 import os
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 
@@ -19,7 +21,8 @@ def sms_backend():
 
 def sms_file_path():
     return _get(
-        "NOTIFICATIONS_SMS_FILE_PATH", str(settings.BASE_DIR / "var" / "sms.jsonl")
+        "NOTIFICATIONS_SMS_FILE_PATH",
+        str(Path(tempfile.gettempdir()) / "numeriqc-sms.jsonl"),
     )
 
 
@@ -65,3 +68,7 @@ def default_per_minute():
 
 def default_per_day():
     return _get("NOTIFICATIONS_API_PER_DAY", 5000, int)
+
+
+def sms_quiet_hours():
+    return _get("NOTIFICATIONS_SMS_QUIET_HOURS", "21:00-08:00")

@@ -58,8 +58,9 @@ def normalise_phone(value):
 
 def subscribe(email, phone, language, email_topics, sms_topics):
     """Record the choices and consents; send the confirmations. Returns the
-    subscriber. A known, confirmed address changes nothing: it gets a link to its
-    preference centre instead (nobody can change someone else's choices)."""
+    subscriber. An address that belongs to someone with a confirmed channel changes
+    nothing: that person gets a link to their preference centre instead (nobody
+    can change someone else's choices)."""
     with transaction.atomic():
         subscriber, known = _find_or_create(email, phone, language)
         if known:
@@ -81,17 +82,25 @@ def subscribe(email, phone, language, email_topics, sms_topics):
     return subscriber
 
 
+def _confirmed(subscriber):
+    return bool(subscriber.email_confirmed_at or subscriber.phone_confirmed_at)
+
+
 def _find_or_create(email, phone, language):
-    existing = None
-    if email:
-        existing = Subscriber.objects.select_for_update().filter(email=email).first()
-    if existing is None and phone:
-        existing = Subscriber.objects.select_for_update().filter(phone=phone).first()
+    """The subscriber these addresses belong to, and whether it is "known" (has a
+    confirmed channel). Rows are locked; an unconfirmed number held by another
+    unconfirmed row moves to this one."""
+    rows = Subscriber.objects.select_for_update()
+    by_email = rows.filter(email=email).first() if email else None
+    by_phone = rows.filter(phone=phone).first() if phone else None
+    for found in (by_email, by_phone):
+        if found is not None and _confirmed(found):
+            return found, True
+    if by_email is not None and by_phone is not None and by_email != by_phone:
+        Subscriber.objects.filter(pk=by_phone.pk).update(phone="")
+    existing = by_email or by_phone
     if existing is not None:
-        confirmed = (email and existing.email_confirmed_at) or (
-            phone and existing.phone_confirmed_at
-        )
-        return existing, bool(confirmed)
+        return existing, False
     try:
         with transaction.atomic():
             return Subscriber.objects.create(
@@ -283,8 +292,13 @@ def unsubscribe(payload):
             return False
         withdraw_channel(subscriber, channel, Consent.Method.UNSUBSCRIBE)
         return True
+    from home.models import Organization
+
+    organization = Organization.objects.filter(pk=payload.get("o")).first()
+    if organization is None or not payload.get("a"):
+        return False
     Suppression.objects.get_or_create(
-        channel=channel, address=payload.get("a", ""), organization_id=payload.get("o")
+        channel=channel, address=payload["a"], organization=organization
     )
     return True
 

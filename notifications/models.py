@@ -2,6 +2,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PreviewableMixin
 
 
 class Topic(models.TextChoices):
@@ -260,7 +261,7 @@ class SendingLimit(models.Model):
         return str(self.organization)
 
 
-class MessageTemplate(models.Model):
+class MessageTemplate(PreviewableMixin, models.Model):
     """An organization's reminder wording in one language, with ((placeholders)).
 
     `((name??text))` shows `text` only when `name` has a value.
@@ -315,6 +316,29 @@ class MessageTemplate(models.Model):
 
     def __str__(self):
         return f"{self.slug} ({self.language}, {self.channel})"
+
+    def preview(self):
+        """Subject, body and SMS segments with the sample values."""
+        from .services import with_opt_out
+        from .text import preview, sms_segments
+
+        values = self.sample_values if isinstance(self.sample_values, dict) else {}
+        body = preview(self.body, values)
+        if self.channel == Channel.SMS:
+            body = with_opt_out(body, self.language)
+        return {
+            "subject": preview(self.subject, values),
+            "body": body,
+            "segments": sms_segments(body) if self.channel == Channel.SMS else None,
+        }
+
+    def get_preview_template(self, request, mode_name):
+        return "notifications/admin/template_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["preview"] = self.preview()
+        return context
 
 
 class Priority(models.TextChoices):

@@ -13,7 +13,7 @@ from . import conf, quiet_hours
 from .channels import PermanentError, TransientError
 from .channels import email as email_channel
 from .channels import sms as sms_channel
-from .models import Channel, Delivery, Message, Subscription, Suppression
+from .models import Channel, Delivery, Message, Subscriber, Subscription, Suppression
 from .text import sms_segments
 
 logger = logging.getLogger("numeriqc.notifications")
@@ -258,4 +258,23 @@ def purge_personal_data(days=None):
         body="",
         unsubscribe_url="",
         purged_at=timezone.now(),
+    )
+
+
+def forget_inactive_subscribers(days=None):
+    """Erase the address of subscribers who withdrew every consent, or never
+    confirmed one, more than `days` ago. Their consent log stays, without address."""
+    days = conf.retention_days() if days is None else days
+    limit = timezone.now() - timedelta(days=days)
+    recent = Subscription.objects.filter(changed_at__gte=limit)
+    active = Subscription.objects.filter(active=True).filter(
+        Q(channel=Channel.EMAIL, subscriber__email_confirmed_at__isnull=False)
+        | Q(channel=Channel.SMS, subscriber__phone_confirmed_at__isnull=False)
+    )
+    return (
+        Subscriber.objects.filter(created_at__lt=limit)
+        .exclude(email="", phone="")
+        .exclude(pk__in=active.values("subscriber_id"))
+        .exclude(pk__in=recent.values("subscriber_id"))
+        .update(email="", phone="", phone_code_hash="")
     )

@@ -24,8 +24,9 @@ def dispatch_due_deliveries():
 
 @shared_task(acks_late=True)
 def purge_personal_data():
-    """Daily (beat): blank personal data of deliveries past the retention period."""
-    return services.purge_personal_data()
+    """Daily (beat): blank personal data of deliveries past the retention period,
+    and the addresses of subscribers who no longer consent to anything."""
+    return services.purge_personal_data() + services.forget_inactive_subscribers()
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=30)

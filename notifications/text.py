@@ -42,6 +42,21 @@ def render(text, values):
     return SIMPLE.sub(simple, OPTIONAL.sub(optional, text or ""))
 
 
+def preview(text, values):
+    """Like render, but a missing value shows as its ((name)) (for the admin)."""
+    filled = dict(values)
+    for name in placeholders(text):
+        if not _present(filled.get(name)):
+            filled[name] = f"(({name}))"
+    return render(text, filled)
+
+
+def syntax_errors(text):
+    """Double parentheses that are not a placeholder (a typo such as ((name)."""
+    rest = SIMPLE.sub("", OPTIONAL.sub("", text or ""))
+    return "((" in rest or "))" in rest
+
+
 def _present(value):
     return value is not None and str(value).strip() != ""
 

@@ -1,7 +1,191 @@
-"""Admin wiring of the notification platform and the event consumer hook."""
+"""Admin wiring of the notification platform, and the event consumer hook."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.scoping import scope_queryset, user_can_access
+
+from . import admin_views
+from .admin_forms import MessageTemplateForm
 from .consumers import on_event_published
+from .models import MessageTemplate, SendingLimit
 
 hooks.register("numeriqc_event_published", on_event_published)
+
+
+class ScopedIndexView(snippet_views.IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("organization")
+        return scope_queryset(queryset, self.request.user, "organization")
+
+
+class ScopedObjectMixin:
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        if not user_can_access(self.request.user, instance.organization):
+            raise PermissionDenied
+        return instance
+
+
+class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class MessageTemplateViewSet(SnippetViewSet):
+    model = MessageTemplate
+    icon = "doc-full"
+    menu_label = _("Message templates")
+    menu_name = "notification-templates"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("organization"),
+            FieldRowPanel(
+                [FieldPanel("slug"), FieldPanel("language"), FieldPanel("channel")]
+            ),
+            FieldPanel("subject"),
+            FieldPanel("body"),
+            FieldPanel("max_segments"),
+            FieldPanel("sample_values"),
+        ],
+        base_form_class=MessageTemplateForm,
+    )
+    index_view_class = ScopedIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    copy_view_enabled = True
+    list_display = ["slug", "organization", "language", "channel", "updated_at"]
+    list_filter = ["language", "channel"]
+    search_fields = ["slug", "subject", "body"]
+
+
+class SendingLimitViewSet(SnippetViewSet):
+    """Per-organization API limits; administrators only (by model permission)."""
+
+    model = SendingLimit
+    icon = "time"
+    menu_label = _("Sending limits")
+    menu_name = "notification-limits"
+    list_display = ["organization", "per_minute", "per_day"]
+
+
+class NotificationsGroup(SnippetViewSetGroup):
+    items = (MessageTemplateViewSet, SendingLimitViewSet)
+    menu_icon = "mail"
+    menu_label = _("Notifications")
+    menu_name = "notifications"
+    menu_order = 320
+
+    def get_submenu_items(self):
+        items = super().get_submenu_items()
+        extra = [
+            (
+                _("Message log"),
+                "notifications_log",
+                "list-ul",
+                admin_views.MessageLogView,
+            ),
+            (
+                _("Delivery statistics"),
+                "notifications_statistics",
+                "view",
+                admin_views.StatisticsView,
+            ),
+            (
+                _("Reminders API keys"),
+                "notifications_api_keys",
+                "key",
+                admin_views.ApiKeysView,
+            ),
+        ]
+        for label, name, icon, view in extra:
+            items.append(
+                _PermittedMenuItem(
+                    label, reverse(name), icon_name=icon, name=name, view=view
+                )
+            )
+        return items
+
+
+class _PermittedMenuItem(MenuItem):
+    def __init__(self, *args, view, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.view = view
+
+    def is_shown(self, request):
+        policy = self.view.permission_policy
+        return policy.user_has_permission(request.user, self.view.permission_required)
+
+
+register_snippet(NotificationsGroup)
+
+
+@hooks.register("register_admin_urls")
+def notifications_admin_urls():
+    return [
+        path(
+            "notifications/log/",
+            admin_views.MessageLogView.as_view(),
+            name="notifications_log",
+        ),
+        path(
+            "notifications/statistics/",
+            admin_views.StatisticsView.as_view(),
+            name="notifications_statistics",
+        ),
+        path(
+            "notifications/deliveries/<int:pk>/resend/",
+            admin_views.resend_delivery,
+            name="notifications_resend",
+        ),
+        path(
+            "notifications/api-keys/",
+            admin_views.ApiKeysView.as_view(),
+            name="notifications_api_keys",
+        ),
+    ]
+
+
+@hooks.register("numeriqc_role_permissions")
+def notifications_role_permissions():
+    templates = [
+        "notifications.add_messagetemplate",
+        "notifications.change_messagetemplate",
+        "notifications.delete_messagetemplate",
+        "notifications.view_messagetemplate",
+    ]
+    log = ["notifications.view_delivery"]
+    return {
+        "Editors": [
+            *templates,
+            *log,
+            "notifications.change_delivery",
+            "notifications.add_apikey",
+        ],
+        "Analysts": log,
+    }

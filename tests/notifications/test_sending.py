@@ -331,3 +331,71 @@ def test_placeholders_and_optional_text():
     with pytest.raises(MissingPlaceholders) as missing:
         render(body, {"prenom": " "})
     assert missing.value.names == ["prenom"]
+
+
+def test_quiet_hours_can_be_turned_off(settings):
+    settings.NOTIFICATIONS_SMS_QUIET_HOURS = "off"
+    night = datetime(2026, 11, 26, 23, 0, tzinfo=MONTREAL)
+    assert not is_quiet(night)
+    assert next_allowed(night) == night
+
+
+def test_file_backend_writes_one_line_per_message(settings, tmp_path):
+    import json
+
+    settings.NOTIFICATIONS_SMS_BACKEND = "notifications.channels.sms.FileBackend"
+    settings.NOTIFICATIONS_SMS_FILE_PATH = str(tmp_path / "sms.jsonl")
+    settings.NOTIFICATIONS_SMS_QUIET_HOURS = "off"
+    delivery = reminder(Channel.SMS, "+15145550100", body="Rappel : forêt")
+    services.send_delivery(delivery.pk)
+    [line] = (tmp_path / "sms.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["body"] == "Rappel : forêt"
+    assert status(delivery) == Delivery.Status.SENT
+
+
+def test_feedback_digest_goes_to_the_organization_staff(commit):
+    from notifications import publish
+    from tests.factories import OrganizationFactory, UserFactory
+
+    organization = OrganizationFactory(name="Revenu")
+    UserFactory(email="agent@example.org", organizations=[organization])
+    UserFactory(email="ailleurs@example.org", organizations=[OrganizationFactory()])
+    with commit():
+        publish(Topic.FEEDBACK_DIGEST, organization, key="2026-11-26")
+    assert [m.to for m in mail.outbox] == [["agent@example.org"]]
+    assert "Revenu" in mail.outbox[0].subject
+
+
+def test_a_deleted_subject_is_skipped(site_tree, commit):
+    from notifications import publish
+    from notifications.models import Event
+
+    confirmed_subscriber([Topic.VITRINE_PROJECT])
+    page = StandardPageFactory(parent=site_tree.fr, title="Projet", slug="projet")
+    event = publish(Topic.VITRINE_PROJECT, page)
+    page.delete()
+    assert tasks.handle_event(event.pk) == 0
+    assert Event.objects.get().dispatched_at is not None
+    assert not Delivery.objects.exists()
+
+
+def test_addresses_of_subscribers_without_consent_are_erased(site_tree):
+    from notifications.models import Subscriber
+
+    old = timezone.now() - timedelta(days=8)
+    keeps = confirmed_subscriber([Topic.VITRINE_PROJECT], n=1)
+    withdrew = confirmed_subscriber([Topic.VITRINE_PROJECT], n=2)
+    never_confirmed = confirmed_subscriber([Topic.VITRINE_PROJECT], n=3)
+    just_withdrew = confirmed_subscriber([Topic.VITRINE_PROJECT], n=4)
+    Subscriber.objects.update(created_at=old)
+    Subscription.objects.update(changed_at=old)
+    Subscription.objects.filter(subscriber=withdrew).update(active=False)
+    Subscription.objects.filter(subscriber=just_withdrew).update(
+        active=False, changed_at=timezone.now()
+    )
+    Subscriber.objects.filter(pk=never_confirmed.pk).update(email_confirmed_at=None)
+    assert services.forget_inactive_subscribers() == 2
+    emails = dict(Subscriber.objects.values_list("pk", "email"))
+    assert emails[keeps.pk] == keeps.email
+    assert emails[just_withdrew.pk] == just_withdrew.email
+    assert emails[withdrew.pk] == "" and emails[never_confirmed.pk] == ""

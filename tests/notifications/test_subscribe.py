@@ -240,3 +240,41 @@ def test_stop_reply_withdraws_sms_consent(client, site_tree, settings):
     assert response.content == b"stopped"
     assert not Subscription.objects.filter(channel=Channel.SMS, active=True).exists()
     assert Consent.objects.filter(method=Consent.Method.SMS_STOP).count() == 1
+
+
+def test_nobody_takes_over_a_confirmed_subscriber(client, site_tree):
+    from django.utils import timezone
+
+    victim = Subscriber.objects.create(
+        email="victime@example.org",
+        phone="+15145550150",
+        email_confirmed_at=timezone.now(),
+    )
+    response = client.post(
+        url("subscribe"),
+        form(
+            email="pirate@example.org",
+            phone="514 555-0150",
+            sms_topics=[Topic.VITRINE_PROJECT],
+        ),
+        **ORIGIN,
+    )
+    assert response.status_code == 302
+    victim.refresh_from_db()
+    assert victim.email == "victime@example.org"
+    assert not Subscription.objects.exists()
+    assert [m.to for m in mail.outbox] == [["victime@example.org"]]  # a link for them
+
+
+def test_addresses_held_by_two_unconfirmed_rows(client, site_tree):
+    Subscriber.objects.create(email="a@example.org")
+    Subscriber.objects.create(phone="+15145550151")
+    response = client.post(
+        url("subscribe"),
+        form(
+            email="a@example.org", phone="514 555-0151", sms_topics=["vitrine.project"]
+        ),
+        **ORIGIN,
+    )
+    assert response.status_code == 302
+    assert Subscriber.objects.get(email="a@example.org").phone == "+15145550151"
