@@ -32,6 +32,17 @@ def test_the_listing_query_count_does_not_grow(
     with django_assert_max_num_queries(40):
         response = client.get(consultation.index.url)
     assert response.status_code == 200
+    assert "Ministère de la Cybersécurité" in response.text
+
+
+def test_page_type_rules():
+    from consultation.models import ConsultationIndexPage
+
+    assert ConsultationIndexPage.parent_page_types == ["home.HomePage"]
+    assert ConsultationIndexPage.subpage_types == ["consultation.ConsultationPage"]
+    assert ConsultationIndexPage.max_count == 2
+    assert ConsultationPage.parent_page_types == ["consultation.ConsultationIndexPage"]
+    assert ConsultationPage.subpage_types == []
 
 
 def test_the_listing_filters_by_status_theme_and_organization(client, consultation):
