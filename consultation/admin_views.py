@@ -214,8 +214,6 @@ class TextAnswersView(ReportMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         search = self.request.GET.get("q", "")[:200]
         tag = self.request.GET.get("tag", "")[:60]
-        answers = results.text_answers(self.question, search, tag)
-        page = Paginator(answers, TEXT_PER_PAGE).get_page(self.request.GET.get("page"))
         source_question = source_row(self.question)
         rows = (
             Answer.objects.filter(
@@ -225,6 +223,14 @@ class TextAnswersView(ReportMixin, TemplateView):
             .values_list("pk", "text")
             .iterator(chunk_size=2000)
         )
+        found = themes.find_themes(rows)
+        answers = results.text_answers(self.question, search, tag)
+        theme = next(
+            (t for t in found if t.term == self.request.GET.get("theme")), None
+        )
+        if theme is not None:
+            answers = answers.filter(pk__in=theme.answer_ids)
+        page = Paginator(answers, TEXT_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(
             {
                 "question": self.question,
@@ -232,7 +238,8 @@ class TextAnswersView(ReportMixin, TemplateView):
                 "answers": page,
                 "search": search,
                 "tag": tag,
-                "themes": themes.find_themes(rows),
+                "themes": found,
+                "theme": theme,
                 "tags": AnswerTag.objects.filter(answer__question=source_question)
                 .values("label")
                 .annotate(n=Count("id"))

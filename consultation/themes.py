@@ -20,11 +20,12 @@ STOP_WORDS = frozenset(
     lui m ma mais me même mes moi moins mon n ne ni non nos notre nous on ont ou où
     par parce pas peu peut plus pour pourquoi qu quand que quel quelle quelles quels
     qui quoi s sa sans se ses si sien son sont sous sur t ta te tes toi ton tous tout
-    toute toutes très tu un une unes uns vos votre vous y déjà sera serait devrait
+    toute toutes très trop tu un une unes uns vos votre vous y déjà sera serait devrait
     the and or of to in for on with at by from as is are was were be been being it
     its this that these those i me my we our you your he she they them their what
     which who whom how why when where there here not no yes do does did done have has
-    had having can could should would will just than then so such too very more most
+    had having can could should would will just than then so such too very
+    much many more most
     other some any all each few only own same also into about over after before
     again further once an if but because until while up down out off
     """.split()  # noqa: SIM905 - a readable block of words
@@ -73,13 +74,15 @@ def find_themes(rows, limit=12, min_count=2, answers_per_theme=50):
     phrases_of = defaultdict(Counter)
     for answer_id, text in rows:
         words = terms_of(text)
-        unique_terms = set(words)
+        unique_terms = list(dict.fromkeys(words))  # in reading order: stable ties
         term_counts.update(unique_terms)
         for term in unique_terms:
             if len(answers_of[term]) < answers_per_theme:
                 answers_of[term].append(answer_id)
-        pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b}
-        phrase_counts.update(pairs)
+        pairs = dict.fromkeys(
+            f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a != b
+        )
+        phrase_counts.update(list(pairs))
         for pair in pairs:
             for term in pair.split():
                 phrases_of[term][pair] += 1

@@ -34,7 +34,28 @@ def consultation_listing(request, index_page):
     filterset = ConsultationFilter(request.GET or None, queryset=pages, request=request)
     paginator = Paginator(filterset.qs, PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    _attach_organization_names(page_obj.object_list)
     return {"filter": filterset, "page_obj": page_obj, "consultations": page_obj}
+
+
+def _attach_organization_names(pages):
+    """`organization_name` in the reader's language, one query for the whole page."""
+    from home.models import Organization
+
+    pages = list(pages)
+    keys = {page.organization.translation_key for page in pages if page.organization}
+    names = dict(
+        Organization.objects.filter(
+            translation_key__in=keys, locale__language_code=translation.get_language()
+        ).values_list("translation_key", "name")
+    )
+    for page in pages:
+        organization = page.organization
+        page.organization_name = (
+            names.get(organization.translation_key, organization.name)
+            if organization
+            else ""
+        )
 
 
 class SurveyFlow:

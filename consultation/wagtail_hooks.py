@@ -109,5 +109,57 @@ def seed_consultations(stdout):
     seed(stdout)
 
 
+@hooks.register("numeriqc_barometre_sources")
+def consultation_barometre_sources():
+    from barometre.sources import Source
+
+    from . import figures
+
+    return [
+        Source(
+            key="consultation.held",
+            label=_("Public consultations held"),
+            compute=figures.consultations_held,
+        ),
+        Source(
+            key="consultation.responses",
+            label=_("Responses received in public consultations"),
+            compute=figures.responses_received,
+        ),
+    ]
+
+
+@hooks.register("numeriqc_open_datasets")
+def consultation_open_datasets():
+    from opendata.datasets import Dataset, Field
+
+    from . import figures
+
+    return [
+        Dataset(
+            slug="consultation-results",
+            title=_("Published results of public consultations"),
+            description=_(
+                "For each consultation whose results are published: the number of "
+                "answers per question and choice. Categories below the "
+                "consultation's minimum count are left out, so that nobody can be "
+                "identified; written answers are never included."
+            ),
+            frequency=Dataset.DAILY,
+            fields=[
+                Field("consultation", "string", _("Title of the consultation")),
+                Field("organization", "string", _("Organization that ran it")),
+                Field("closed_on", "date", _("Date it closed")),
+                Field("question", "string", _("Question asked")),
+                Field("answer", "string", _("Answer given (choice or value)")),
+                Field("count", "integer", _("Number of answers")),
+                Field("respondents", "integer", _("Respondents to the question")),
+            ],
+            rows=figures.published_result_rows,
+            last_modified=figures.last_response,
+        )
+    ]
+
+
 # The user-testing lab (measure 5) lives in consultation/lab/.
 from .lab import wagtail_hooks as lab_hooks  # noqa: E402, F401
