@@ -163,6 +163,7 @@ class StudyViewSet(ScopedViewSet):
     menu_label = _("Studies")
     menu_name = "lab-studies"
     edit_view_class = StudyEditView
+    list_per_page = 50
     list_display = [
         "title",
         "organization",
