@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
@@ -25,7 +26,7 @@ from wagtail.search import index
 
 from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage
-from home.scoping import OrganizationOwnedPageMixin
+from home.scoping import OrganizationOwnedPageMixin, scope_queryset
 
 from .choices import (
     MULTI_FIELDS,
@@ -109,6 +110,7 @@ class PanelMember(models.Model):
     )
     is_adult = models.BooleanField(_("declared 18 or older"), default=False)
     consented_at = models.DateTimeField(_("consent given on"), default=timezone.now)
+    # Also set when a member without email confirms their mobile number.
     email_confirmed_at = models.DateTimeField(
         _("email confirmed on"), null=True, blank=True
     )
@@ -154,7 +156,7 @@ class PanelMember(models.Model):
 
     @property
     def is_confirmed(self):
-        return self.email_confirmed_at is not None or not self.email
+        return self.email_confirmed_at is not None
 
     def expires_on(self):
         return (self.consented_at + timedelta(days=retention_days())).date()
@@ -466,6 +468,18 @@ class LabIndexPage(BasePage):
         return lab_index(request, self, *args, **kwargs)
 
 
+class LabReportPageForm(WagtailAdminPageForm):
+    """An editor links a report only to a study of their own organizations."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        study = self.fields.get("study")
+        if study is not None:
+            study.queryset = scope_queryset(
+                Study.objects.all(), self.for_user, "organization"
+            )
+
+
 class LabReportPage(OrganizationOwnedPageMixin, BasePage):
     """What a study tested, what was learned, and what changes because of it."""
 
@@ -533,6 +547,7 @@ class LabReportPage(OrganizationOwnedPageMixin, BasePage):
     parent_page_types = ["consultation.LabIndexPage"]
     subpage_types = []
     template = "consultation/lab/lab_report_page.html"
+    base_form_class = LabReportPageForm
 
     class Meta:
         verbose_name = _("lab report")

@@ -79,8 +79,7 @@ def sign_up(profile, language):
     try:
         with transaction.atomic():
             member.save()
-            if member.email:
-                _queue("send_confirmation", member.pk)
+            _queue("send_confirmation", member.pk)
             return member, True
     except IntegrityError:
         existing = _existing_member(member)
@@ -110,9 +109,9 @@ def confirm_email(token):
     value = tokens.read(token, tokens.CONFIRM_SALT, tokens.CONFIRM_MAX_AGE)
     if not isinstance(value, list) or len(value) != 2:
         return None
-    access_key, email = value
+    access_key, address = value
     member = _member_by_key(access_key)
-    if member is None or member.email != email:
+    if member is None or (member.email or member.mobile) != address:
         return None
     PanelMember.objects.filter(pk=member.pk, email_confirmed_at__isnull=True).update(
         email_confirmed_at=timezone.now()
@@ -134,8 +133,9 @@ def _member_by_key(access_key):
 
 
 def update_member(member, profile):
-    """Change a member's record; a new email must be confirmed again."""
-    email_changed = profile.get("email", "") != member.email
+    """Change a member's record; a new address must be confirmed again."""
+    address = profile.get("email") or profile.get("mobile") or ""
+    email_changed = address != (member.email or member.mobile)
     for name in PROFILE_FIELDS:
         setattr(member, name, profile.get(name) or _empty(name))
     if email_changed:
@@ -143,7 +143,7 @@ def update_member(member, profile):
         member.confirmation_sent_at = None
     with transaction.atomic():
         member.save()
-        if email_changed and member.email:
+        if email_changed:
             _queue("send_confirmation", member.pk)
     return member
 

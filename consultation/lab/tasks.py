@@ -55,7 +55,8 @@ def _claim(model, pk, field):
 
 @shared_task(**RETRY)
 def send_confirmation(member_id):
-    """The link that confirms a new (or changed) email address."""
+    """The link that confirms a new (or changed) address: email, else by text
+    message when the notification platform can send one."""
     if not _claim(PanelMember, member_id, "confirmation_sent_at"):
         return False
     member = PanelMember.objects.get(pk=member_id)
@@ -68,9 +69,11 @@ def send_confirmation(member_id):
     )
     try:
         messaging.deliver(message)
-    except OSError:
+    except (OSError, messaging.Unreachable) as error:
         PanelMember.objects.filter(pk=member_id).update(confirmation_sent_at=None)
-        raise
+        if isinstance(error, OSError):
+            raise
+        return False
     return True
 
 

@@ -15,7 +15,10 @@ INVITATION_MAX_AGE = 60 * 24 * 3600
 
 
 def confirm_token(member):
-    return signing.dumps([str(member.access_key), member.email], salt=CONFIRM_SALT)
+    """Bound to the address it was sent to: changing it voids the link."""
+    return signing.dumps(
+        [str(member.access_key), member.email or member.mobile], salt=CONFIRM_SALT
+    )
 
 
 def manage_token(member):

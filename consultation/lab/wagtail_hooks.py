@@ -163,6 +163,7 @@ class StudyViewSet(ScopedViewSet):
     menu_label = _("Studies")
     menu_name = "lab-studies"
     edit_view_class = StudyEditView
+    list_per_page = 50
     list_display = [
         "title",
         "organization",
@@ -232,3 +233,31 @@ def seed_lab(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+@hooks.register("numeriqc_barometre_sources")
+def lab_barometre_sources():
+    from barometre.sources import Source
+
+    from . import stats
+
+    return [
+        Source(
+            key="lab.panel_members",
+            label=_("Members of the user-testing panel"),
+            compute=stats.panel_size,
+            unit=_("people"),
+        ),
+        Source(
+            key="lab.studies",
+            label=_("User studies run by the lab"),
+            compute=stats.studies_run,
+            unit=_("studies"),
+        ),
+        Source(
+            key="lab.reports",
+            label=_("Lab reports published"),
+            compute=stats.reports_published,
+            unit=_("reports"),
+        ),
+    ]
