@@ -18,10 +18,6 @@ from django.core.management import call_command
 
 from tests.e2e import checks
 
-# Playwright's sync API keeps an event loop running in the test thread; the ORM calls
-# the tests make between browser steps are synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -41,21 +37,48 @@ def chromium_available():
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     ours = [item for item in items if here in Path(item.fspath).parents]
-    # Browser tests come last: they share one database loaded with the demo content.
-    others = [item for item in items if item not in ours]
-    items[:] = others + ours
-    if not chromium_available():
-        skip = pytest.mark.skip(
-            reason=f"Chromium not found at {CHROMIUM}: real-browser tests skipped "
+    if not ours:
+        return
+    reason = None
+    if len(ours) != len(items):
+        # They share one committed database with the demo content: they cannot run
+        # in the same process as tests that expect an empty database.
+        reason = "real-browser tests run in their own process: `pytest tests/e2e`"
+    elif not chromium_available():
+        reason = (
+            f"Chromium not found at {CHROMIUM}: real-browser tests skipped "
             "(install it with `apt-get install chromium` or `make browser-deps`)"
         )
-        for item in ours:
-            item.add_marker(skip)
+    if reason is None:
+        # Playwright's sync API keeps an event loop running in the test thread; the
+        # ORM calls made between browser steps are synchronous and safe. Only set
+        # when this process runs browser tests alone.
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     for item in ours:
         item.add_marker(pytest.mark.e2e)
-        # Each test runs in a transaction rolled back at its end, on top of the
-        # demo content committed once for the session.
-        item.add_marker(pytest.mark.django_db)
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker):
+    """One test database for the whole browser session, without per-test rollback.
+
+    The site's thread and the tests write real, committed rows (after-commit tasks
+    such as emails must run), so every test asserts on differences, never totals.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        databases = setup_databases(
+            verbosity=0,
+            interactive=False,
+            aliases={"default"},
+            serialized_aliases=set(),
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -72,16 +95,18 @@ def browser_type_launch_args(browser_type_launch_args):
 def demo_site(django_db_setup, django_db_blocker):
     """The demo content in the test database, and the site serving it on 127.0.0.1.
 
-    The demo content is committed once; what a test writes through the browser is
-    its own business (each test asserts on differences, never on totals).
+    The demo content is committed once, and database access stays open for the
+    whole session: the tests read what the site's thread wrote.
     """
     from pytest_django.live_server_helper import LiveServer
 
-    with django_db_blocker.unblock(), open(os.devnull, "w") as quiet:
+    django_db_blocker.unblock()
+    with open(os.devnull, "w") as quiet:
         call_command("seed_demo", stdout=quiet)
     server = LiveServer("127.0.0.1:0")
     yield server
     server.stop()
+    django_db_blocker.restore()
 
 
 @pytest.fixture

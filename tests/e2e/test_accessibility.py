@@ -17,6 +17,8 @@ WIDTHS = {"desktop": 1280, "phone": 375}
 ROUTES = [
     ("search-results", "search:search", "?q=num%C3%A9rique"),
     ("feedback-services", "feedback:results_index", ""),
+    ("notifications-subscribe", "notifications:subscribe", ""),
+    ("open-data-catalogue", "opendata:catalogue", ""),
 ]
 
 
@@ -40,8 +42,25 @@ def route_urls(language):
         return {name: reverse(url_name) + query for name, url_name, query in ROUTES}
 
 
+def published_results(language):
+    """A closed consultation whose results are public: the page in its other state."""
+    from consultation.models import ConsultationPage
+
+    for consultation in ConsultationPage.objects.live().filter(
+        locale__language_code=language
+    ):
+        if consultation.status == "results":
+            return {
+                "consultation-closed": consultation.url,
+                "consultation-results": consultation.url
+                + consultation.reverse_results.lstrip("/"),
+            }
+    return {}
+
+
 def page_types(language):
     urls = {name: page.url for name, page in one_page_per_type(language).items()}
+    urls.update(published_results(language))
     urls.update(route_urls(language))
     return urls
 

@@ -5,6 +5,8 @@ reason; it is never silently skipped.
 """
 
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -76,23 +78,116 @@ def _first_live(model_label, language):
     return page
 
 
-@pytest.mark.xfail(reason="consultation surveys land with issue 3", strict=True)
 def test_citizen_answers_a_multi_page_survey_with_the_keyboard(page, site_url):
+    from consultation.models import Answer, Response
+
     consultation = _first_live("consultation.ConsultationPage", "fr")
+    consultation = next(
+        page_
+        for page_ in type(consultation)
+        .objects.live()
+        .filter(locale__language_code="fr")
+        if page_.status == "open"
+    )
+    before = Response.objects.filter(page=consultation).count()
     page.goto(site_url + consultation.url)
-    expect(page.get_by_role("button", name="Suivant")).to_be_visible()
+    survey = page.locator("form.survey-form")
+    expect(page.get_by_text("Page 1 de 2")).to_be_visible()
+
+    survey.get_by_role("group", name=re.compile("Dans quelle région")).get_by_role(
+        "radio"
+    ).first.focus()
+    page.keyboard.press("Space")
+    # The follow-up question appears only after a "Oui".
+    follow_up = survey.get_by_label("Qu’est-ce qui vous a fait abandonner?")
+    expect(follow_up).to_be_hidden()
+    survey.get_by_role("group", name=re.compile("abandonné une démarche")).get_by_role(
+        "radio", name="Oui"
+    ).focus()
+    page.keyboard.press("Space")
+    expect(follow_up).to_be_visible()
+    follow_up.focus()
+    page.keyboard.type("Le formulaire était trop long.")
+    survey.get_by_role("button", name="Page suivante").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Page 2 de 2")).to_be_visible()
+    ranking = page.get_by_role("group", name=re.compile("Classez ces mesures"))
+    first_item = ranking.locator(".ranking-item").first
+    moved = first_item.locator("label").inner_text()
+    first_item.get_by_role("button", name=re.compile("↓")).focus()
+    page.keyboard.press("Enter")
+    expect(ranking.locator(".ranking-item").nth(1).locator("label")).to_have_text(moved)
+    page.get_by_role("button", name="Envoyer mes réponses").focus()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.get_by_text(re.compile("Merci"))).to_be_visible()
+    responses = Response.objects.filter(page=consultation)
+    assert responses.count() == before + 1
+    response = responses.latest("created_at")
+    assert response.language == "fr"
+    answers = Answer.objects.filter(response=response)
+    assert answers.filter(text="Le formulaire était trop long.").exists()
+    assert answers.filter(rank__isnull=False).count() == 4
+    assert answers.get(choice__label=moved, rank__isnull=False).rank == 2
 
 
-@pytest.mark.xfail(reason="the training catalogue lands with issue 6", strict=True)
 def test_learner_filters_the_catalogue_and_downloads_a_calendar_file(page, site_url):
     catalogue = _first_live("training.TrainingCatalogPage", "fr")
     page.goto(site_url + catalogue.url)
+    filters = page.locator("form.filters")
+    filters.get_by_label("Thème").select_option(label="Agilité")
+    filters.get_by_role("button", name="Appliquer les filtres").click()
+    expect(page).to_have_url(re.compile(r"[?&]theme=agilite"))
+    courses = page.locator("main h3 a")
+    expect(courses.first).to_be_visible()
+    titles = courses.all_inner_texts()
+    assert "Gérer une équipe agile" in titles
+    assert "Publier des données ouvertes" not in titles
+
+    page.get_by_role("link", name="Gérer une équipe agile").click()
+    expect(page.locator("h1")).to_have_text("Gérer une équipe agile")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("Ajouter à mon agenda")).first.click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = Path(download.path()).read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert "BEGIN:VEVENT" in calendar
+    assert "DTSTART" in calendar
+    assert "Gérer une équipe agile" in calendar.replace("\r\n ", "")
 
 
-@pytest.mark.xfail(reason="the Vitrine and Baromètre land with issue 4", strict=True)
 def test_visitor_filters_the_vitrine_and_reads_the_barometre(page, site_url):
     vitrine = _first_live("vitrine.VitrineIndexPage", "fr")
     page.goto(site_url + vitrine.url)
+    page.get_by_role("navigation", name="Phase").get_by_role(
+        "link", name="En service"
+    ).click()
+    expect(page).to_have_url(re.compile(r"[?&]phase=live"))
+    results = page.locator("section.vitrine-results")
+    expect(results.locator("#results-title")).to_have_text(re.compile(r"^\d+ projets$"))
+    assert all(
+        "En service" in meta
+        for meta in results.locator(".project-card .card__meta").all_inner_texts()[::2]
+    )
+    projects = results.locator("h3 a")
+    expect(projects.first).to_be_visible()
+    title = projects.first.inner_text()
+    projects.first.click()
+    expect(page.locator("h1")).to_have_text(title)
+
+    barometre = _first_live("barometre.BarometrePage", "fr")
+    page.goto(site_url + barometre.url)
+    expect(page.locator("h1")).to_have_text("Baromètre numériQc")
+    charts = page.locator("main svg[role=img]")
+    expect(charts.first).to_be_visible()
+    # Every chart has its data table beside it.
+    assert charts.count() == page.locator("main table.chart-table").count() > 1
+    first_table = page.locator("main table.chart-table").first
+    assert first_table.locator("caption").inner_text().strip()
+    assert first_table.locator("tbody tr").count() >= 1
 
 
 def test_visitor_searches_in_french_with_and_without_accents(page, site_url):
@@ -104,8 +199,51 @@ def test_visitor_searches_in_french_with_and_without_accents(page, site_url):
     assert found["numerique"] == found["numérique"]
 
 
-@pytest.mark.xfail(reason="subscriptions land with issue 7", strict=True)
-def test_citizen_subscribes_confirms_and_unsubscribes(page, site_url):
-    from django.urls import reverse
+def _path_of(url):
+    return urlsplit(url).path
 
-    page.goto(site_url + reverse("notifications:subscribe"))
+
+def test_citizen_subscribes_confirms_and_unsubscribes(
+    page, site_url, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from notifications.events import publish
+    from notifications.models import Subscription, Topic
+
+    address = "citoyenne.e2e@example.org"
+    with translation.override("fr"):
+        page.goto(site_url + reverse("notifications:subscribe"))
+    page.get_by_label("Adresse courriel").fill(address)
+    page.get_by_role("group", name="Par courriel").get_by_label(
+        "Une consultation est ouverte"
+    ).check()
+    page.get_by_role("button", name="M’abonner").click()
+    expect(page.locator("h1")).to_be_visible()
+
+    # Nothing is sent before the address is confirmed, except the confirmation.
+    assert len(mailoutbox) == 1
+    confirmation = mailoutbox[0]
+    assert confirmation.to == [address]
+    link = re.search(r"https?://\S+/confirmer/\S+/", confirmation.body).group(0)
+    page.goto(site_url + _path_of(link))
+    page.get_by_role("button").filter(has_text=re.compile("Confirmer")).click()
+    expect(page.locator("h1")).to_have_text("Adresse courriel confirmée")
+    subscription = Subscription.objects.get(
+        subscriber__email=address, topic=Topic.CONSULTATION_OPENED, active=True
+    )
+
+    # A consultation opens: the subscriber is told, with a one-click unsubscribe.
+    consultation = _first_live("consultation.ConsultationPage", "fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(Topic.CONSULTATION_OPENED, consultation, key="e2e")
+    notice = next(m for m in mailoutbox[1:] if m.to == [address])
+    unsubscribe = notice.extra_headers["List-Unsubscribe"].strip("<>")
+    assert notice.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    page.goto(site_url + _path_of(unsubscribe))
+    page.locator("main").get_by_role("button").click()
+    expect(page.locator("h1")).to_have_text("Vous êtes désabonné")
+    subscription.refresh_from_db()
+    assert subscription.active is False
