@@ -83,10 +83,31 @@ def test_citizen_answers_a_multi_page_survey_with_the_keyboard(page, site_url):
     expect(page.get_by_role("button", name="Suivant")).to_be_visible()
 
 
-@pytest.mark.xfail(reason="the training catalogue lands with issue 6", strict=True)
 def test_learner_filters_the_catalogue_and_downloads_a_calendar_file(page, site_url):
+    from pathlib import Path
+
+    import icalendar
+
     catalogue = _first_live("training.TrainingCatalogPage", "fr")
     page.goto(site_url + catalogue.url)
+    filters = page.locator("form.filters")
+    filters.get_by_label("Niveau").select_option("intermediate")
+    filters.get_by_label("A une séance dans les 90 prochains jours").check()
+    filters.get_by_role("button", name="Appliquer les filtres").click()
+
+    expect(page).to_have_url(re.compile(r"level=intermediate.*soon=on"))
+    expect(page.locator("main p[role=status]")).to_contain_text("cours trouvé")
+    first = page.locator(".training-course h3 a").first
+    title = first.inner_text()
+    first.click()
+    expect(page.locator("h1")).to_have_text(title)
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile("Ajouter à mon agenda")).first.click()
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    assert event["DTSTART"].params["TZID"] == "America/Montreal"
 
 
 @pytest.mark.xfail(reason="the Vitrine and Baromètre land with issue 4", strict=True)
