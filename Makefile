@@ -9,6 +9,8 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist: one test database per worker).
+TEST_WORKERS ?= auto
 E2E_ARGS ?=
 
 .DEFAULT_GOAL := help
@@ -73,7 +75,7 @@ run: seed serve
 # loaded with the demo content (see tests/e2e/conftest.py).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
-	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e $(PYTEST_ARGS)
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
 
 lint: $(VENV)/.dev system-deps
