@@ -1,5 +1,8 @@
-"""Search tasks: counting queries for the editors' report (safe to run twice-ish:
-a count is a count; a lost one is harmless)."""
+"""Search tasks: counting queries for the editors' report.
+
+Not retried: a count lost when the broker fails is harmless for a frequency
+report, a count doubled by a retry would not be.
+"""
 
 from celery import shared_task
 

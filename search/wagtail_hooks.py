@@ -19,6 +19,19 @@ def feedback_services():
     return []
 
 
+PROMOTIONS = [
+    "wagtailsearchpromotions.add_searchpromotion",
+    "wagtailsearchpromotions.change_searchpromotion",
+    "wagtailsearchpromotions.delete_searchpromotion",
+]
+
+
+@hooks.register("numeriqc_role_permissions")
+def search_role_permissions():
+    """Editors and reviewers promote results and read the report of queries."""
+    return {"Editors": PROMOTIONS, "Reviewers": PROMOTIONS}
+
+
 @hooks.register("register_admin_urls")
 def search_report_urls():
     return [

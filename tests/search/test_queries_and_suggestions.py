@@ -172,3 +172,14 @@ def test_opensearch_backend_is_built_from_the_configuration_without_a_server(
     assert type(page_index).__name__.startswith("Locale")
     kept = list(page_index._kept([site_tree.fr, site_tree.en]))
     assert kept == [site_tree.fr]
+
+
+def test_editors_may_promote_results_and_read_the_report(client, site_tree):
+    from home.roles import sync_role_permissions
+
+    sync_role_permissions()
+    editor = UserFactory(groups=["Editors"])
+    client.force_login(editor)
+
+    assert client.get("/admin/reports/search-queries/").status_code == 200
+    assert client.get("/admin/searchpicks/").status_code == 200
