@@ -189,3 +189,10 @@ def notifications_role_permissions():
         ],
         "Analysts": log,
     }
+
+
+@hooks.register("numeriqc_seed_demo", order=70)
+def seed_notifications(stdout):
+    from .demo import seed
+
+    seed(stdout)
