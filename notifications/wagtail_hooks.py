@@ -196,3 +196,8 @@ def seed_notifications(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+@hooks.register("numeriqc_home_panels")
+def notifications_home_panel(request, home_page):
+    return {"template": "notifications/includes/home_panel.html"}
