@@ -79,14 +79,15 @@ def subscribe(request):
         context = {"form": form, **_wordings()}
         return render(request, "notifications/subscribe.html", context, status=400)
     data = form.cleaned_data
-    subscriber = consent.subscribe(
+    subscriber, known = consent.subscribe(
         data["email"],
         data["phone"],
         data["language"],
         data["email_topics"],
         data["sms_topics"],
     )
-    if data["phone"] and data["sms_topics"] and not subscriber.phone_confirmed_at:
+    # A known address goes to the thanks page, never to someone else's number.
+    if data["phone"] and data["sms_topics"] and not known:
         return HttpResponseRedirect(
             reverse("notifications:verify", args=[links.verify_token(subscriber)])
         )

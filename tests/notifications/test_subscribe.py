@@ -260,6 +260,7 @@ def test_nobody_takes_over_a_confirmed_subscriber(client, site_tree):
         **ORIGIN,
     )
     assert response.status_code == 302
+    assert response["Location"] == url("subscribed")  # not the victim's code page
     victim.refresh_from_db()
     assert victim.email == "victime@example.org"
     assert not Subscription.objects.exists()
