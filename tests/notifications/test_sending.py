@@ -418,3 +418,21 @@ def test_topic_sms_stays_within_two_segments(site_tree, commit):
     assert delivery.segments <= 2
     assert "…" in delivery.body and "/fr/long/" in delivery.body
     assert Message.objects.get().organization is None  # not an organization's log
+
+
+def test_filesystem_broker_of_make_run_gets_one_shared_folder(tmp_path):
+    from types import SimpleNamespace
+
+    from notifications.apps import BEAT_SCHEDULE, _filesystem_broker_folders
+
+    project = SimpleNamespace(CELERY_BROKER_URL="filesystem://", BASE_DIR=tmp_path)
+    _filesystem_broker_folders(project)
+    options = project.CELERY_BROKER_TRANSPORT_OPTIONS
+    assert options["data_folder_in"] == options["data_folder_out"]
+    assert (tmp_path / ".celery-broker" / "messages").is_dir()
+    redis = SimpleNamespace(CELERY_BROKER_URL="redis://x", BASE_DIR=tmp_path)
+    _filesystem_broker_folders(redis)
+    assert not hasattr(redis, "CELERY_BROKER_TRANSPORT_OPTIONS")
+    from django.conf import settings
+
+    assert set(BEAT_SCHEDULE) <= set(settings.CELERY_BEAT_SCHEDULE)
