@@ -57,15 +57,16 @@ def normalise_phone(value):
 
 
 def subscribe(email, phone, language, email_topics, sms_topics):
-    """Record the choices and consents; send the confirmations. Returns the
-    subscriber. An address that belongs to someone with a confirmed channel changes
-    nothing: that person gets a link to their preference centre instead (nobody
-    can change someone else's choices)."""
+    """Record the choices and consents; send the confirmations.
+
+    Returns (subscriber, known). An address that belongs to someone with a
+    confirmed channel changes nothing: that person gets a link to their preference
+    centre instead (nobody can change someone else's choices)."""
     with transaction.atomic():
         subscriber, known = _find_or_create(email, phone, language)
         if known:
             _send_preferences_link(subscriber)
-            return subscriber
+            return subscriber, True
         subscriber.language = language
         subscriber.email = email or subscriber.email
         subscriber.phone = phone or subscriber.phone
@@ -79,7 +80,7 @@ def subscribe(email, phone, language, email_topics, sms_topics):
             _send_email_confirmation(subscriber)
         if phone and sms_topics:
             send_phone_code(subscriber)
-    return subscriber
+    return subscriber, False
 
 
 def _confirmed(subscriber):

@@ -21,6 +21,9 @@ from .models import (
     Topic,
 )
 from .services import new_delivery, queue_after_commit, with_opt_out
+from .text import sms_segments
+
+SMS_SEGMENTS = 2
 
 
 def on_event_published(event_id):
@@ -46,7 +49,11 @@ def handle_event(event_id):
                 event=event,
                 priority=Priority.BULK,
                 send_at=timezone.now(),
-                organization=_organization_of(subject),
+                # Citizens subscribed to the platform, not to the organization:
+                # only digests (to the organization's own staff) belong to it.
+                organization=_organization_of(subject)
+                if event.topic == Topic.FEEDBACK_DIGEST
+                else None,
             )
             deliveries = _deliveries(event, subject, message)
             Delivery.objects.bulk_create(deliveries, batch_size=500)
@@ -121,7 +128,7 @@ def _texts(event, subject, language, channel):
             "title": title,
         }
         if channel == Channel.SMS:
-            body = with_opt_out(f"numériQc — {topic} : {title} {url}".strip(), language)
+            body = _short_sms(topic, title, url, language)
         else:
             body = _("%(topic)s: %(title)s\n\nRead more: %(url)s") % {
                 "topic": topic,
@@ -129,6 +136,15 @@ def _texts(event, subject, language, channel):
                 "url": url,
             }
     return subject_text[:250], body
+
+
+def _short_sms(topic, title, url, language):
+    """At most SMS_SEGMENTS segments: a long title is shortened, never the URL."""
+    while True:
+        body = with_opt_out(f"numériQc — {topic} : {title} {url}".strip(), language)
+        if sms_segments(body) <= SMS_SEGMENTS or len(title) <= 20:
+            return body
+        title = title[: len(title) - 10].rstrip() + "…"
 
 
 def _in_language(subject, language):

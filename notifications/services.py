@@ -278,3 +278,18 @@ def forget_inactive_subscribers(days=None):
         .exclude(pk__in=recent.values("subscriber_id"))
         .update(email="", phone="", phone_code_hash="")
     )
+
+
+def record_receipt(reference, state, reason=""):
+    """A provider's delivery receipt for "delivery-<id>": delivered, or failed
+    after it was accepted. Only a sent delivery changes. True if one did."""
+    prefix, _dash, number = (reference or "").partition("-")
+    if prefix != "delivery" or not number.isdigit():
+        return False
+    if state not in (Delivery.Status.DELIVERED, Delivery.Status.FAILED):
+        return False
+    return bool(
+        Delivery.objects.filter(pk=int(number), status=Delivery.Status.SENT).update(
+            status=state, failure_reason=str(reason or "")[:300]
+        )
+    )

@@ -13,6 +13,7 @@ urlpatterns = [
     path(_("preferences/<str:token>/"), views.preferences, name="preferences"),
     path(_("unsubscribe/<str:token>/"), views.unsubscribe, name="unsubscribe"),
     path("sms/inbound/", views.sms_inbound, name="sms_inbound"),
+    path("sms/receipts/", views.sms_receipt, name="sms_receipt"),
     path("api/v1/reminders/", api.schedule, name="api_reminders"),
     path("api/v1/reminders/<int:pk>/", api.reminder, name="api_reminder"),
     path("api/v1/reminders/<int:pk>/cancel/", api.cancel, name="api_cancel"),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from home.ratelimit import client_address, comes_from_this_site, hit
 
-from . import conf, consent, links
+from . import conf, consent, links, services
 from .consent import wording
 from .forms import CodeForm, PreferencesForm, SubscribeForm
 from .models import Channel, Subscriber, Subscription
@@ -79,14 +79,15 @@ def subscribe(request):
         context = {"form": form, **_wordings()}
         return render(request, "notifications/subscribe.html", context, status=400)
     data = form.cleaned_data
-    subscriber = consent.subscribe(
+    subscriber, known = consent.subscribe(
         data["email"],
         data["phone"],
         data["language"],
         data["email_topics"],
         data["sms_topics"],
     )
-    if data["phone"] and data["sms_topics"] and not subscriber.phone_confirmed_at:
+    # A known address goes to the thanks page, never to someone else's number.
+    if data["phone"] and data["sms_topics"] and not known:
         return HttpResponseRedirect(
             reverse("notifications:verify", args=[links.verify_token(subscriber)])
         )
@@ -249,15 +250,33 @@ def unsubscribe(request, token):
     return render(request, "notifications/unsubscribe.html", {})
 
 
+def _from_provider(request):
+    expected = conf.sms_inbound_token()
+    given = request.headers.get("X-Notifications-Token", "")
+    return bool(expected) and hmac.compare_digest(given, expected)
+
+
 @csrf_exempt
 @require_POST
 def sms_inbound(request):
     """The SMS provider's webhook for replies: form fields "from" and "text"."""
-    expected = conf.sms_inbound_token()
-    given = request.headers.get("X-Notifications-Token", "")
-    if not expected or not hmac.compare_digest(given, expected):
+    if not _from_provider(request):
         return HttpResponse(status=403)
     stopped = consent.inbound_sms(
         request.POST.get("from", ""), request.POST.get("text", "")
     )
     return HttpResponse("stopped" if stopped else "ignored", content_type="text/plain")
+
+
+@csrf_exempt
+@require_POST
+def sms_receipt(request):
+    """The SMS provider's delivery receipts: "reference", "status", "error"."""
+    if not _from_provider(request):
+        return HttpResponse(status=403)
+    changed = services.record_receipt(
+        request.POST.get("reference", ""),
+        request.POST.get("status", ""),
+        request.POST.get("error", ""),
+    )
+    return HttpResponse("recorded" if changed else "ignored", content_type="text/plain")

@@ -189,3 +189,15 @@ def notifications_role_permissions():
         ],
         "Analysts": log,
     }
+
+
+@hooks.register("numeriqc_seed_demo", order=70)
+def seed_notifications(stdout):
+    from .demo import seed
+
+    seed(stdout)
+
+
+@hooks.register("numeriqc_home_panels")
+def notifications_home_panel(request, home_page):
+    return {"template": "notifications/includes/home_panel.html"}

@@ -13,6 +13,7 @@ def _sms_in_memory(settings):
     """Text messages go to a list, as emails go to mail.outbox."""
     settings.NOTIFICATIONS_SMS_BACKEND = "notifications.channels.sms.LocmemBackend"
     settings.NOTIFICATIONS_RETRY_BASE_SECONDS = 30
+    settings.NOTIFICATIONS_SMS_QUIET_HOURS = "21:00-08:00"
     sms.outbox.clear()
     yield
     sms.outbox.clear()

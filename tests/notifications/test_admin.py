@@ -194,3 +194,15 @@ def test_analysts_read_the_log_but_not_the_keys(client, ours):
 
 def test_services_resend_only_failed():
     assert services.resend(0) is False
+
+
+def test_demo_templates_are_seeded_once(ours):
+    import io
+
+    from notifications.demo import seed
+
+    seed(io.StringIO())
+    seed(io.StringIO())
+    assert MessageTemplate.objects.filter(organization=ours).count() == 4
+    sms = MessageTemplate.objects.get(language="fr", channel="sms")
+    assert sms.preview()["segments"] == 1

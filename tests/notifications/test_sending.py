@@ -247,7 +247,9 @@ def test_retention_blanks_personal_data_and_keeps_counts(settings):
     assert services.purge_personal_data() == 1  # the fresh one, now past retention
 
 
-def test_event_reaches_confirmed_subscribers_in_their_language(site_tree, commit):
+def test_event_reaches_confirmed_subscribers_in_their_language(
+    site_tree, commit, daytime
+):
     from notifications import publish
 
     fr = confirmed_subscriber([Topic.VITRINE_PROJECT], n=1)
@@ -399,3 +401,38 @@ def test_addresses_of_subscribers_without_consent_are_erased(site_tree):
     assert emails[keeps.pk] == keeps.email
     assert emails[just_withdrew.pk] == just_withdrew.email
     assert emails[withdrew.pk] == "" and emails[never_confirmed.pk] == ""
+
+
+def test_topic_sms_stays_within_two_segments(site_tree, commit):
+    from notifications import publish
+    from notifications.models import Message
+
+    confirmed_subscriber([Topic.VITRINE_PROJECT], channels=[Channel.SMS])
+    title = (
+        "Transformation numérique des services de santé et des services sociaux " * 3
+    )
+    page = StandardPageFactory(parent=site_tree.fr, title=title[:250], slug="long")
+    with commit():
+        publish(Topic.VITRINE_PROJECT, page)
+    delivery = Delivery.objects.get()
+    assert delivery.segments <= 2
+    assert "…" in delivery.body and "/fr/long/" in delivery.body
+    assert Message.objects.get().organization is None  # not an organization's log
+
+
+def test_filesystem_broker_of_make_run_gets_one_shared_folder(tmp_path):
+    from types import SimpleNamespace
+
+    from notifications.apps import BEAT_SCHEDULE, _filesystem_broker_folders
+
+    project = SimpleNamespace(CELERY_BROKER_URL="filesystem://", BASE_DIR=tmp_path)
+    _filesystem_broker_folders(project)
+    options = project.CELERY_BROKER_TRANSPORT_OPTIONS
+    assert options["data_folder_in"] == options["data_folder_out"]
+    assert (tmp_path / ".celery-broker" / "messages").is_dir()
+    redis = SimpleNamespace(CELERY_BROKER_URL="redis://x", BASE_DIR=tmp_path)
+    _filesystem_broker_folders(redis)
+    assert not hasattr(redis, "CELERY_BROKER_TRANSPORT_OPTIONS")
+    from django.conf import settings
+
+    assert set(BEAT_SCHEDULE) <= set(settings.CELERY_BEAT_SCHEDULE)

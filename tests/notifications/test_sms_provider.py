@@ -86,3 +86,39 @@ def test_provider_down(settings):
     settings.NOTIFICATIONS_SMS_HTTP_URL = "http://127.0.0.1:9"  # nothing listens
     with pytest.raises(TransientError):
         HttpBackend().send("+15145550001", "x", "r")
+
+
+def test_delivery_receipts(client, provider, daytime, settings):
+    from django.urls import reverse
+
+    settings.NOTIFICATIONS_SMS_INBOUND_TOKEN = "receipt-token"
+    delivered = sms_delivery("+15145550001", daytime)
+    lost = sms_delivery("+15145550011", daytime)
+    services.send_delivery(delivered.pk)
+    services.send_delivery(lost.pk)
+    url = reverse("notifications:sms_receipt")
+    headers = {"HTTP_X_NOTIFICATIONS_TOKEN": "receipt-token"}
+    assert (
+        client.post(url, {"reference": f"delivery-{delivered.pk}"}).status_code == 403
+    )
+    ok = client.post(
+        url, {"reference": f"delivery-{delivered.pk}", "status": "delivered"}, **headers
+    )
+    assert ok.content == b"recorded"
+    client.post(
+        url,
+        {
+            "reference": f"delivery-{lost.pk}",
+            "status": "failed",
+            "error": "handset off",
+        },
+        **headers,
+    )
+    for bad in (
+        {"reference": "x-1", "status": "delivered"},
+        {"reference": "delivery-1"},
+    ):
+        assert client.post(url, bad, **headers).content == b"ignored"
+    statuses = dict(Delivery.objects.values_list("pk", "status"))
+    assert statuses == {delivered.pk: "delivered", lost.pk: "failed"}
+    assert Delivery.objects.get(pk=lost.pk).failure_reason == "handset off"

@@ -260,6 +260,7 @@ def test_nobody_takes_over_a_confirmed_subscriber(client, site_tree):
         **ORIGIN,
     )
     assert response.status_code == 302
+    assert response["Location"] == url("subscribed")  # not the victim's code page
     victim.refresh_from_db()
     assert victim.email == "victime@example.org"
     assert not Subscription.objects.exists()
@@ -278,3 +279,20 @@ def test_addresses_held_by_two_unconfirmed_rows(client, site_tree):
     )
     assert response.status_code == 302
     assert Subscriber.objects.get(email="a@example.org").phone == "+15145550151"
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "link"),
+    [
+        (
+            "/fr/",
+            "Être avisé par courriel ou par texto",
+            "/fr/notifications/abonnement/",
+        ),
+        ("/en/", "Be told by email or text message", "/en/notifications/subscribe/"),
+    ],
+)
+def test_home_page_points_to_the_form(client, site_tree, path, text, link):
+    html = client.get(path).content.decode()
+    assert text in html
+    assert f'href="{link}"' in html
