@@ -28,6 +28,7 @@ See docs/performance.md for the trade-offs.
 """
 
 import hashlib
+import logging
 import time
 from functools import cache as memoize
 
@@ -45,6 +46,8 @@ from django.utils.cache import (
 )
 from django.utils.translation import get_language_from_path
 from wagtail import hooks
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
 STATUS_HEADER = "X-Page-Cache"
@@ -233,6 +236,18 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._applies(request):
             return self._finish(request, self.get_response(request), None)
+        try:
+            generation, entry = self._lookup(request)
+        except Exception:  # a cache server down must not take the site down
+            logger.warning("Page cache unavailable: serving without it", exc_info=True)
+            generation, entry = None, None
+        if entry is not None:
+            return _response_from(entry)
+        return self._finish(request, self.get_response(request), generation)
+
+    @staticmethod
+    def _lookup(request):
+        """(generation, stored entry or None)."""
         store = page_cache()
         known = store.get_many([GENERATION_KEY, _policy_key(request)])
         generation = known.get(GENERATION_KEY)
@@ -240,14 +255,11 @@ class PageCacheMiddleware:
             bump_generation()
             generation = store.get(GENERATION_KEY)
         policy = known.get(_policy_key(request))
-        if policy is not None:
-            (declared,) = policy
-            key = _variant_key(generation, request, declared)
-            entry = store.get(key) if key else None
-            if entry is not None:
-                return _response_from(entry)
-        response = self.get_response(request)
-        return self._finish(request, response, generation)
+        if policy is None:
+            return generation, None
+        (declared,) = policy
+        key = _variant_key(generation, request, declared)
+        return generation, store.get(key) if key else None
 
     @staticmethod
     def _applies(request):
@@ -272,10 +284,17 @@ class PageCacheMiddleware:
             response[STATUS_HEADER] = "bypass"
             return response
         _public_headers(response)
-        store = page_cache()
-        seconds = settings.PAGE_CACHE_SECONDS
-        # A 1-tuple, so that "declares nothing" (None) is not read as "unknown".
-        store.set(_policy_key(request), (declared,), seconds)
-        store.set(key, _entry(response), seconds)
+        try:
+            _store(request, key, declared, response)
+        except Exception:  # the page is rendered: give it even if it cannot be kept
+            logger.warning("Page cache unavailable: page not stored", exc_info=True)
         response[STATUS_HEADER] = "miss"
         return response
+
+
+def _store(request, key, declared, response):
+    store = page_cache()
+    seconds = settings.PAGE_CACHE_SECONDS
+    # A 1-tuple, so that "declares nothing" (None) is not read as "unknown".
+    store.set(_policy_key(request), (declared,), seconds)
+    store.set(key, _entry(response), seconds)

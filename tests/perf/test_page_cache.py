@@ -270,3 +270,18 @@ def test_a_password_protected_page_is_never_stored(page, committed):
     assert first.status_code == second.status_code == 200
     assert "Services numériques" not in second.text  # the password form
     assert second["X-Page-Cache"] == "bypass"
+
+
+def test_pages_are_served_when_the_cache_server_is_down(page, settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "unreachable": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        },
+    }
+    settings.PAGE_CACHE_ALIAS = "unreachable"
+    first = visitor().get("/fr/services/")
+    second = visitor().get("/fr/services/")
+    assert first.status_code == second.status_code == 200
+    assert "Services numériques" in second.text
