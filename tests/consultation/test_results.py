@@ -135,3 +135,14 @@ def test_responses_over_time_are_counted_per_day(consultation):
     respond(consultation)
     points = results.responses_over_time(consultation.survey)
     assert [n for _day, n in points] == [2]
+
+
+def test_responses_waiting_for_confirmation_are_not_counted(consultation):
+    from consultation.models import Response
+
+    respond(consultation, region="Montréal")
+    waiting = respond(consultation, region="Québec")
+    Response.objects.filter(pk=waiting.pk).update(status=Response.Status.PENDING)
+    region = rows_of(results.survey_results(consultation.survey), consultation.q.region)
+    assert region.respondents == 1
+    assert [(label, n) for label, n, _p in region.rows if n] == [("Montréal", 1)]
