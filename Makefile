@@ -9,6 +9,9 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist: one test database per worker).
+TEST_WORKERS ?= auto
+E2E_ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages compilemessages migrate seed serve worker \
@@ -68,9 +71,12 @@ serve:
 
 run: seed serve
 
+# The browser tests run in a pytest process of their own: they share one database
+# loaded with the demo content (see tests/e2e/conftest.py).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest tests/e2e $(E2E_ARGS)
 
 lint: $(VENV)/.dev system-deps
 	$(BIN)/ruff check .

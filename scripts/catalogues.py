@@ -45,6 +45,13 @@ def fill_english(po):
             entry.msgstr = entry.msgid
 
 
+def forget_previous_wording(po):
+    """Drop msgmerge's "#|" lines: they only mislead the next merge."""
+    for entry in po:
+        entry.previous_msgctxt = None
+        entry.previous_msgid = entry.previous_msgid_plural = None
+
+
 def normalise_header(po, language):
     po.metadata_is_fuzzy = False
     po.metadata["Project-Id-Version"] = "numeriqc"
@@ -68,6 +75,7 @@ def main(check):
         fill_english(en)
         for po, language in ((en, "en"), (fr, "fr")):
             normalise_header(po, language)
+            forget_previous_wording(po)
             drop_obsolete(po)
             po.save()
     missing = {"en": untranslated(en), "fr": untranslated(fr)}

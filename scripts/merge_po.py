@@ -40,6 +40,9 @@ def merge(base_path, ours_path, theirs_path):
     for entry_key, entry in theirs.items():
         if entry_key not in ours_keys and entry_key not in base:
             ours.append(entry)
+    for entry in ours:  # msgmerge's "#|" lines make the result unreadable to it
+        entry.previous_msgctxt = None
+        entry.previous_msgid = entry.previous_msgid_plural = None
     ours.save(ours_path)
     return 0
 

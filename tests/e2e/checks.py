@@ -1,0 +1,126 @@
+"""What every public page must pass in a real browser, and a tally of what was checked.
+
+- axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violation;
+- the document outline: exactly one h1 and no skipped heading level;
+- every form control has an accessible name (axe checks it; the outline check also
+  looks for controls with neither a label nor aria-label);
+- focus is visible: the first focusable elements reached with Tab show an outline or
+  a shadow that they do not show unfocused.
+"""
+
+from collections import Counter
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FOCUS_STEPS = 8
+
+_axe = Axe()
+
+
+class Report:
+    def __init__(self):
+        self.pages = set()
+        self.states = Counter()
+        self.screenshots = 0
+
+    def checked(self, name, state):
+        self.pages.add(name)
+        self.states[state] += 1
+
+    def summary(self):
+        if not self.pages:
+            return []
+        states = ", ".join(f"{count} {state}" for state, count in self.states.items())
+        return [
+            f"{len(self.pages)} pages checked in {sum(self.states.values())} states "
+            f"({states}); {self.screenshots} screenshots in test-artefacts/e2e/"
+        ]
+
+
+REPORT = Report()
+
+
+def axe_violations(page):
+    results = _axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+OUTLINE_SCRIPT = """() => {
+  const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')]
+    .filter(h => h.offsetParent !== null || h.getClientRects().length)
+    .map(h => Number(h.tagName[1]));
+  const controls = 'input:not([type=hidden]):not([type=submit]):not([type=button]),'
+                 + ' select, textarea';
+  const unlabelled = [...document.querySelectorAll(controls)]
+    .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                  && !el.getAttribute('aria-labelledby') && !el.closest('[hidden]'))
+    .filter(el => !el.closest('[aria-hidden=true]') && el.name !== 'website')
+    .map(el => el.name || el.id);
+  return {levels, unlabelled};
+}"""
+
+
+def outline_problems(page):
+    found = page.evaluate(OUTLINE_SCRIPT)
+    levels, problems = found["levels"], []
+    if levels.count(1) != 1:
+        problems.append(f"{levels.count(1)} h1 elements (one expected)")
+    previous = 0
+    for level in levels:
+        if previous and level > previous + 1:
+            problems.append(f"heading level skipped: h{previous} then h{level}")
+        previous = level
+    if found["unlabelled"]:
+        problems.append(f"controls without a label: {found['unlabelled']}")
+    return problems
+
+
+FOCUS_SCRIPT = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
+                  || (style.boxShadow && style.boxShadow !== 'none');
+  return {tag: el.tagName, text: (el.innerText || el.name || '').slice(0, 40), visible};
+}"""
+
+
+def focus_problems(page):
+    problems = []
+    page.locator("body").focus()
+    for _step in range(FOCUS_STEPS):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUS_SCRIPT)
+        if focused is None:
+            break
+        if not focused["visible"]:
+            problems.append(f"no visible focus on {focused['tag']} {focused['text']!r}")
+    return problems
+
+
+def check_page(page, name, state):
+    """Every check on the page as it is now; returns the list of problems."""
+    REPORT.checked(name, state)
+    return [
+        *axe_violations(page),
+        *outline_problems(page),
+        *focus_problems(page),
+    ]
+
+
+def screenshot(page, folder, name):
+    path = folder / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    REPORT.screenshots += 1
+    return path
