@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Avg, Count
 from django.db.models.functions import TruncDate
 from django.utils.translation import gettext as _
@@ -68,8 +69,7 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
     """
     questions = [q for q in questions_of(survey) if not q.is_layout]
     sources = {q.translation_key: q for q in questions_of(source_row(survey))}
-    responses = counted(survey, filter_by)
-    answers = Answer.objects.filter(response__in=responses.values("pk"))
+    answers = counted_answers(survey, sources.values(), filter_by)
     respondents = _respondents(answers)
     by_choice = _grouped(answers.filter(choice__isnull=False), "choice_id")
     by_number = _grouped(
@@ -99,9 +99,36 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
     return results
 
 
+def counted_answers(survey, source_questions, filter_by=None):
+    """Answers of counted responses, without a join when every response counts.
+
+    Open-mode surveys never have pending responses: their answers are selected by
+    question alone (the index on question_id), like a plain GROUP BY would.
+    """
+    answers = Answer.objects.filter(question__in=[q.pk for q in source_questions])
+    source = source_row(survey)
+    pending = Response.objects.filter(survey=source).exclude(
+        status=Response.Status.CONFIRMED
+    )
+    if filter_by or pending.exists():
+        answers = answers.filter(response__in=counted(survey, filter_by).values("pk"))
+    return answers
+
+
 def _respondents(answers):
-    rows = answers.values("question_id").annotate(n=Count("response_id", distinct=True))
-    return {row["question_id"]: row["n"] for row in rows}
+    """Respondents per question: distinct (question, response) pairs, hashed.
+
+    COUNT(DISTINCT) sorts; grouping the pairs first lets the database hash them.
+    """
+    pairs = answers.values("question_id", "response_id").distinct().order_by()
+    sql, params = pairs.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT pairs.question_id, COUNT(*) FROM ({sql}) AS pairs "  # noqa: S608
+            "GROUP BY pairs.question_id",
+            params,
+        )
+        return dict(cursor.fetchall())
 
 
 def _grouped(answers, column):

@@ -345,5 +345,29 @@ def public_results(request, page):
     if survey is None or not page.results_published:
         raise Http404(_("The results of this consultation are not published."))
     context = _context(page, request)
-    context["results"] = results.public_results(survey.localized, page.minimum_count)
+    context["results"] = cached_public_results(survey.localized, page.minimum_count)
     return TemplateResponse(request, "consultation/results_page.html", context)
+
+
+def cached_public_results(survey, minimum):
+    """Public results, recomputed only when a response arrives or is confirmed.
+
+    On a million answers the aggregates take seconds (see bench/README.md); the
+    key changes with the last counted response, so the figures are never stale.
+    """
+    from django.core.cache import cache
+    from django.db.models import Count, Max
+
+    state = results.counted(survey).aggregate(n=Count("pk"), last=Max("confirmed_at"))
+    key = "consultation-results:{}:{}:{}:{}:{}".format(
+        survey.pk,
+        minimum,
+        state["n"],
+        state["last"].timestamp() if state["last"] else 0,
+        translation.get_language(),
+    )
+    figures = cache.get(key)
+    if figures is None:
+        figures = results.public_results(survey, minimum)
+        cache.set(key, figures, 3600)
+    return figures

@@ -196,3 +196,18 @@ def test_themes_group_frequent_phrases_in_french_and_english():
     assert found["formulaire"].answer_ids == [1, 2]
     assert ("online form", 2) in found["online"].phrases
     assert "ligne" not in found  # absorbed by its phrase
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_written_answers_listing_query_count_does_not_grow(
+    client, consultation, count, django_assert_max_num_queries
+):
+    editor = UserFactory(groups=[EDITORS], organizations=[consultation.organization])
+    for n in range(count):
+        respond(consultation, comment=f"Réponse écrite {n}")
+    AnswerTag.objects.create(answer=Answer.objects.exclude(text="").first(), label="x")
+    client.force_login(editor)
+    url = f"{REPORTS}{consultation.survey.pk}/text/{consultation.q.comment.pk}/"
+    with django_assert_max_num_queries(30):
+        response = client.get(url)
+    assert response.status_code == 200 and "Réponse écrite 0" in response.text

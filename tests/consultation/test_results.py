@@ -135,3 +135,26 @@ def test_responses_over_time_are_counted_per_day(consultation):
     respond(consultation)
     points = results.responses_over_time(consultation.survey)
     assert [n for _day, n in points] == [2]
+
+
+def test_responses_waiting_for_confirmation_are_not_counted(consultation):
+    from consultation.models import Response
+
+    respond(consultation, region="Montréal")
+    waiting = respond(consultation, region="Québec")
+    Response.objects.filter(pk=waiting.pk).update(status=Response.Status.PENDING)
+    region = rows_of(results.survey_results(consultation.survey), consultation.q.region)
+    assert region.respondents == 1
+    assert [(label, n) for label, n, _p in region.rows if n] == [("Montréal", 1)]
+
+
+def test_the_cached_public_results_follow_new_responses(client, consultation):
+    page = consultation.page
+    page.results_published = True
+    page.save_revision().publish()
+    for _ in range(5):
+        respond(consultation)
+    url = page.url + "results/"
+    assert "5 réponses comptées." in client.get(url).text
+    respond(consultation)
+    assert "6 réponses comptées." in client.get(url).text
