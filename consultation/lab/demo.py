@@ -16,7 +16,14 @@ from home.demo import ensure_translated, french, paragraphs_stream
 from home.models import HomePage, Organization, Theme
 
 from .choices import MULTI_FIELDS, AgeRange, DigitalComfort, Region
-from .models import LabIndexPage, LabReportPage, PanelMember, Study
+from .models import (
+    LabIndexPage,
+    LabReportPage,
+    PanelMember,
+    Study,
+    StudyQuota,
+    StudySlot,
+)
 
 MEMBERS = 200
 DEMO_DOMAIN = "panel.numeriqc.example"
@@ -211,12 +218,16 @@ def seed_study(data):
         **fields,
     )
     for order, (profile, minimum) in enumerate(data["quotas"]):
-        study.quotas.create(profile=profile, minimum=minimum, sort_order=order)
+        StudyQuota.objects.create(
+            study=study, profile=profile, minimum=minimum, sort_order=order
+        )
     for day in range(data["slots"]):
         starts_at = timezone.make_aware(
             datetime.combine(start + timedelta(days=day), time(10, 0))
         )
-        study.slots.create(starts_at=starts_at, capacity=2, sort_order=day)
+        StudySlot.objects.create(
+            study=study, starts_at=starts_at, capacity=2, sort_order=day
+        )
     return study
 
 

@@ -36,8 +36,9 @@ def criteria_q(criteria):
         if criterion in SINGLE_FIELDS:
             condition &= Q(**{f"{criterion}__in": values})
         elif criterion in MULTI_FIELDS:
-            any_of = Q()
-            for value in values:
+            known = {choice for choice, _column, _label in MULTI_FIELDS[criterion]}
+            any_of = Q(pk__in=[])
+            for value in set(values) & known:
                 any_of |= Q(**{column_of(criterion, value): True})
             condition &= any_of
     return condition

@@ -361,6 +361,16 @@ class StudySlot(Orderable):
     def __str__(self):
         return timezone.localtime(self.starts_at).strftime("%Y-%m-%d %H:%M")
 
+    def clean(self):
+        super().clean()
+        if self.pk and self.capacity is not None and self.capacity < self.booked:
+            raise ValidationError(
+                {
+                    "capacity": _("%(count)s participants have already booked it.")
+                    % {"count": self.booked}
+                }
+            )
+
     @property
     def label(self):
         return date_format(timezone.localtime(self.starts_at), "DATETIME_FORMAT")

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.users.models import UserProfile
 
-from consultation.lab.models import Invitation, Study
+from consultation.lab.models import Invitation, Study, StudySlot
 from tests.factories import OrganizationFactory, UserFactory
 
 from .factories import PanelMemberFactory, StudyFactory
@@ -171,3 +171,42 @@ def test_an_analyst_cannot_recruit(client, organizations):
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
     listing = client.get("/admin/snippets/consultation/study/")
     assert listing.status_code == 200 and study.title in listing.text
+
+
+def test_places_already_taken_cannot_be_removed(client, researcher, organizations):
+    study = StudyFactory(organization=organizations[0], participants_wanted=3)
+    slot = StudySlot.objects.create(
+        study=study, starts_at="2026-12-02T15:00:00Z", capacity=2
+    )
+    Study.objects.filter(pk=study.pk).update(accepted_count=2)
+    StudySlot.objects.filter(pk=slot.pk).update(booked=2)
+    data = {
+        "organization": organizations[0].pk,
+        "title": study.title,
+        "service_tested": "Formulaire",
+        "method": "moderated",
+        "description": "Essayer.",
+        "starts_on": "2026-12-01",
+        "ends_on": "2026-12-15",
+        "mode": "remote",
+        "duration_minutes": "45",
+        "participants_wanted": "1",
+        "slots-TOTAL_FORMS": "1",
+        "slots-INITIAL_FORMS": "1",
+        "slots-MIN_NUM_FORMS": "0",
+        "slots-MAX_NUM_FORMS": "1000",
+        "slots-0-id": slot.pk,
+        "slots-0-starts_at": "2026-12-02 10:00",
+        "slots-0-capacity": "1",
+        "slots-0-ORDER": "1",
+        "quotas-TOTAL_FORMS": "0",
+        "quotas-INITIAL_FORMS": "0",
+        "quotas-MIN_NUM_FORMS": "0",
+        "quotas-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(f"/admin/snippets/consultation/study/edit/{study.pk}/", data)
+    assert response.status_code == 200
+    assert "ont déjà accepté" in response.text
+    assert "l’ont déjà réservée" in response.text
+    study.refresh_from_db()
+    assert study.participants_wanted == 3

@@ -2,7 +2,13 @@
 
 from django.core.management import call_command
 
-from consultation.lab.models import LabReportPage, PanelMember, Study
+from consultation.lab.models import (
+    LabReportPage,
+    PanelMember,
+    Study,
+    StudyQuota,
+    StudySlot,
+)
 
 
 def test_seed_demo_adds_the_lab_and_is_idempotent(db, client):
@@ -13,6 +19,7 @@ def test_seed_demo_adds_the_lab_and_is_idempotent(db, client):
         LabReportPage.objects.live().count(),
     )
     assert counts == (200, 2, 2)
+    assert StudySlot.objects.count() == 5 and StudyQuota.objects.count() == 3
     assert PanelMember.objects.filter(uses_screen_reader=True).count() >= 5
     assert PanelMember.objects.values("region").distinct().count() >= 10
     assert PanelMember.objects.filter(language="en").count() >= 20

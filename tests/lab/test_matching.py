@@ -85,3 +85,9 @@ def test_the_proposal_query_count_does_not_grow_with_the_panel(
     with django_assert_max_num_queries(6):
         large = propose(study, 50)
     assert (len(small.members), len(large.members)) == (5, 50)
+
+
+def test_an_unknown_criterion_value_matches_nobody_without_error(db):
+    PanelMemberFactory()
+    study = StudyFactory(criteria={"devices": ["toaster"], "nonsense": ["x"]})
+    assert not eligible_members(study).exists()
