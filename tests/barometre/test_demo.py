@@ -1,9 +1,8 @@
 """The demo: one seed builds the bilingual Baromètre; a second changes nothing."""
 
-from django.core.management import call_command
-
 from barometre.demo import INDICATORS, QUARTERS
 from barometre.models import BarometrePage, Edition, Indicator, Measurement
+from tests.seeding import seed_demo_of
 
 
 def counts():
@@ -16,8 +15,7 @@ def counts():
 
 
 def test_seed_demo_builds_the_barometre_in_both_languages_once(client, db):
-    with open("/dev/null", "w") as devnull:
-        call_command("seed_demo", stdout=devnull)
+    seed_demo_of("barometre")
     first = counts()
     assert first["pages"] == 2
     assert Indicator.objects.filter(locale__language_code="fr").count() == 10
@@ -35,6 +33,5 @@ def test_seed_demo_builds_the_barometre_in_both_languages_once(client, db):
     home = client.get("/en/", HTTP_HOST="localhost", follow=True)
     assert "Where the strategy stands" in home.text
 
-    with open("/dev/null", "w") as devnull:
-        call_command("seed_demo", stdout=devnull)
+    seed_demo_of("barometre")
     assert counts() == first

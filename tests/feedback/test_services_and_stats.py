@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from feedback import stats
 from feedback.models import FeedbackEntry, Improvement, Service
 from feedback.services import set_results_publication
 from tests.factories import StandardPageFactory, translate_page, translate_snippet
+from tests.seeding import seed_demo_of
 
 from .factories import FeedbackEntryFactory, ImprovementFactory, ServiceFactory
 
@@ -150,7 +150,7 @@ def test_stats_count_in_the_database(service, django_assert_num_queries):
 
 
 def test_seed_demo_adds_services_and_feedback_and_is_idempotent(db):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("feedback")
     entries = FeedbackEntry.objects.count()
     assert Service.objects.filter(locale__language_code="fr").count() == 3
     assert Service.objects.filter(locale__language_code="en").count() == 3
@@ -160,7 +160,7 @@ def test_seed_demo_adds_services_and_feedback_and_is_idempotent(db):
     oldest = FeedbackEntry.objects.order_by("created_at").first().created_at
     assert timezone.now() - oldest > timedelta(days=150)
     assert not FeedbackEntry.objects.filter(comment__contains="@example.com").exists()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("feedback")
     assert FeedbackEntry.objects.count() == entries
     assert Service.objects.count() == 6
 

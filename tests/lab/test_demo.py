@@ -1,7 +1,5 @@
 """The demo content: about 200 members, two studies, one report in both languages."""
 
-from django.core.management import call_command
-
 from consultation.lab.models import (
     LabReportPage,
     PanelMember,
@@ -9,10 +7,11 @@ from consultation.lab.models import (
     StudyQuota,
     StudySlot,
 )
+from tests.seeding import seed_demo_of
 
 
 def test_seed_demo_adds_the_lab_and_is_idempotent(db, client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("consultation.lab")
     counts = (
         PanelMember.objects.count(),
         Study.objects.count(),
@@ -23,7 +22,7 @@ def test_seed_demo_adds_the_lab_and_is_idempotent(db, client):
     assert PanelMember.objects.filter(uses_screen_reader=True).count() >= 5
     assert PanelMember.objects.values("region").distinct().count() >= 10
     assert PanelMember.objects.filter(language="en").count() >= 20
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("consultation.lab")
     assert counts == (
         PanelMember.objects.count(),
         Study.objects.count(),

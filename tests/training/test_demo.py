@@ -1,14 +1,14 @@
 """The demo training offer: seeded once, twice changes nothing."""
 
 import pytest
-from django.core.management import call_command
 
+from tests.seeding import seed_demo_of
 from training.models import CoursePage, LearningPathPage, Session
 
 
 @pytest.mark.django_db
 def test_seed_demo_builds_the_offer_and_is_idempotent(client):
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("training")
     counts = (
         CoursePage.objects.filter(locale__language_code="fr").count(),
         CoursePage.objects.filter(
@@ -26,7 +26,7 @@ def test_seed_demo_builds_the_offer_and_is_idempotent(client):
     path = client.get("/en/training/digital-transformation-manager/")
     assert path.status_code == 200
     assert "Digital governance for managers" in path.text
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    seed_demo_of("training")
     assert counts == (
         CoursePage.objects.filter(locale__language_code="fr").count(),
         CoursePage.objects.filter(
