@@ -20,7 +20,10 @@ def _fresh_cache():
 @pytest.fixture
 def site_tree(db):
     """The French home page at the site root and its English translation."""
-    root = Page.get_first_root_node()
+    locale("en")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale("fr"))
+    )
     for child in root.get_children():
         Site.objects.filter(root_page=child).delete()
         child.delete()

@@ -17,7 +17,9 @@ from home.models import (
 
 
 def locale(code="fr"):
-    return Locale.objects.get(language_code=code)
+    # get_or_create: a transactional test (threads on PostgreSQL) flushes the tables,
+    # the languages created by migration included.
+    return Locale.objects.get_or_create(language_code=code)[0]
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
