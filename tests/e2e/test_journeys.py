@@ -115,7 +115,7 @@ def test_citizen_answers_a_multi_page_survey_with_the_keyboard(page, site_url):
     ranking = page.get_by_role("group", name=re.compile("Classez ces mesures"))
     first_item = ranking.locator(".ranking-item").first
     moved = first_item.locator("label").inner_text()
-    first_item.get_by_role("button", name=re.compile("↓")).focus()
+    first_item.get_by_role("button", name=re.compile("^Descendre")).focus()
     page.keyboard.press("Enter")
     expect(ranking.locator(".ranking-item").nth(1).locator("label")).to_have_text(moved)
     page.get_by_role("button", name="Envoyer mes réponses").focus()
