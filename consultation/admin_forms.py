@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import Answer
+from .models import Answer, Question
 
 
 def _answered_question_keys(survey):
@@ -29,19 +29,54 @@ def _answered_choice_keys(survey):
 
 
 class SurveyForm(WagtailAdminModelForm):
-    """Wording fixes are allowed; deleting or retyping answered questions is not."""
+    """Wording fixes are allowed; deleting or retyping answered questions is not.
+
+    A display condition may only depend on an earlier question of the same survey.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        questions = self.formsets.get("questions")
+        own = Question.objects.filter(survey=self.instance.pk or None)
+        for form in questions.forms if questions is not None else []:
+            if "condition_question" in form.fields:
+                form.fields["condition_question"].queryset = own
 
     def clean(self):
         cleaned = super().clean()
         questions = self.formsets.get("questions")
-        if questions is None or not self.instance.pk:
+        if questions is None:
             return cleaned
         questions.is_valid()  # so that each question form has its cleaned_data
+        self._check_conditions(questions)
+        if not self.instance.pk:
+            return cleaned
         answered = _answered_question_keys(self.instance)
         answered_choices = _answered_choice_keys(self.instance)
         for form in questions.forms:
             self._check_question(form, answered, answered_choices)
         return cleaned
+
+    def _check_conditions(self, questions):
+        forms = [
+            form
+            for form in questions.forms
+            if not (getattr(form, "cleaned_data", None) or {}).get("DELETE")
+        ]
+        forms.sort(key=lambda form: (form.cleaned_data or {}).get("ORDER") or 0)
+        earlier = set()
+        for form in forms:
+            condition = (form.cleaned_data or {}).get("condition_question")
+            if condition is not None and condition.pk not in earlier:
+                form.add_error(
+                    "condition_question",
+                    _(
+                        "A display condition can only depend on a question that "
+                        "comes before this one in the same survey."
+                    ),
+                )
+            if form.instance.pk:
+                earlier.add(form.instance.pk)
 
     def _check_question(self, form, answered, answered_choices):
         question = form.instance

@@ -237,3 +237,23 @@ def test_deleting_an_answered_choice_is_refused(consultation):
 def test_an_unanswered_question_can_be_deleted(consultation):
     form = _survey_form(consultation.survey, {"questions-1-DELETE": "on"})
     assert form.is_valid(), form.errors
+
+
+def test_a_condition_on_a_later_question_is_refused(consultation):
+    later = consultation.survey.questions.order_by("sort_order").last()
+    form = _survey_form(
+        consultation.survey, {"questions-1-condition_question": later.pk}
+    )
+    assert not form.is_valid()
+    assert "une question qui la précède" in str(
+        form.formsets["questions"].forms[1].errors
+    )
+
+
+def test_a_condition_on_another_surveys_question_cannot_be_chosen(consultation):
+    other = question(SurveyFactory(title="Autre"), Question.Kind.YES_NO, "Ailleurs?")
+    form = _survey_form(
+        consultation.survey, {"questions-1-condition_question": other.pk}
+    )
+    assert not form.is_valid()
+    assert "condition_question" in form.formsets["questions"].forms[1].errors
