@@ -8,16 +8,19 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.permissions import (
+    OrganizationScopedPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 from opendata.datasets import Dataset, Field
 
 from . import admin_views, exports
 from .admin_forms import IndicatorForm, MeasurementForm
 from .filters import MeasurementFilterSet
 from .models import Indicator, Measurement
-from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
 from .sources import Source
 
 register_permission_policy(
@@ -26,44 +29,6 @@ register_permission_policy(
 register_permission_policy(
     Measurement, OrganizationScopedPolicy(Measurement, "indicator__organization")
 )
-
-
-class ScopedIndexView(snippet_views.IndexView):
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        return self.permission_policy.scope(queryset, self.request.user)
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class ScopedViewSet(SnippetViewSet):
-    """A snippet viewset whose every view stays within the user's organizations."""
-
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    inspect_view_class = ScopedInspectView
-    copy_view_enabled = False
 
 
 class IndicatorIndexView(ScopedIndexView):

@@ -7,42 +7,23 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.permissions import OrganizationScopedPolicy, ScopedViewSet
 
 from . import admin_views
 from .admin_forms import SurveyForm
 from .models import Survey
-from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
 
 register_permission_policy(Survey, OrganizationScopedPolicy(Survey, "organization"))
 
 
-class ScopedIndexView(snippet_views.IndexView):
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        return self.permission_policy.scope(queryset, self.request.user)
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class SurveyViewSet(SnippetViewSet):
+class SurveyViewSet(ScopedViewSet):
     model = Survey
     icon = "form"
     menu_label = _("Surveys")
     menu_name = "consultation-surveys"
     menu_order = 240
     add_to_admin_menu = True
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    copy_view_enabled = False
     list_display = ["title", "organization", "integrity", "locale"]
     list_filter = ["locale", "integrity"]
     search_fields = ["title"]

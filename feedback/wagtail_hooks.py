@@ -14,8 +14,13 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home.permissions import (
+    OrganizationScopedPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 
 from . import admin_views, services
 from .admin_forms import (
@@ -32,7 +37,6 @@ from .models import (
     Improvement,
     Service,
 )
-from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
 
 register_permission_policy(
     FeedbackEntry, OrganizationScopedPolicy(FeedbackEntry, "organization")
@@ -41,44 +45,6 @@ register_permission_policy(Service, OrganizationScopedPolicy(Service, "organizat
 register_permission_policy(
     Improvement, OrganizationScopedPolicy(Improvement, "service__organization")
 )
-
-
-class ScopedIndexView(snippet_views.IndexView):
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        return self.permission_policy.scope(queryset, self.request.user)
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class ScopedViewSet(SnippetViewSet):
-    """A snippet viewset whose every view stays within the user's organizations."""
-
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    inspect_view_class = ScopedInspectView
-    copy_view_enabled = False
 
 
 class TriageIndexView(ScopedIndexView):

@@ -9,16 +9,19 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from barometre.sources import Source
+from home.permissions import (
+    OrganizationScopedPolicy,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 from opendata.datasets import Dataset, Field
 
 from . import admin_views, benefits, stats
 from .forms import MeasurementForm
 from .models import BenefitMeasurement, CallSubmission, Phase
-from .permissions import OrganizationScopedPolicy, ScopedObjectMixin
 
 register_permission_policy(
     CallSubmission, OrganizationScopedPolicy(CallSubmission, "call__organization")
@@ -27,42 +30,6 @@ register_permission_policy(
     BenefitMeasurement,
     OrganizationScopedPolicy(BenefitMeasurement, "benefit__page__organizations"),
 )
-
-
-class ScopedIndexView(snippet_views.IndexView):
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        return self.permission_policy.scope(queryset, self.request.user)
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class ScopedViewSet(SnippetViewSet):
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    copy_view_enabled = False
 
 
 class SubmissionIndexView(ScopedIndexView):

@@ -1,7 +1,6 @@
 """Admin wiring of the lab: studies (scoped by organization), the recruiting page,
 each organization's panel-invitation setting, roles and demo content."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,93 +14,32 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.widgets.button import Button
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from home.scoping import scope_queryset
+from home.permissions import (
+    OrganizationScopedPolicy,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedViewSet,
+)
 
 from . import admin_views
 from .admin_forms import OrganizationLabSettingsForm, StudyForm, criterion_field
 from .choices import CRITERIA
 from .models import OrganizationLabSettings, Study
 
-
-class OrganizationScopedPolicy(ModelPermissionPolicy):
-    """Model permissions, narrowed to the rows of the user's organizations."""
-
-    def scope(self, queryset, user):
-        return scope_queryset(queryset, user, "organization")
-
-    def in_scope(self, user, instance):
-        return self.scope(
-            self.model._default_manager.filter(pk=instance.pk), user
-        ).exists()
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return self.user_has_permission(user, action) and self.in_scope(user, instance)
-
-    def user_has_any_permission_for_instance(self, user, actions, instance):
-        return self.user_has_any_permission(user, actions) and self.in_scope(
-            user, instance
-        )
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if not self.user_has_any_permission(user, actions):
-            return self.model._default_manager.none()
-        return self.scope(self.model._default_manager.all(), user)
-
-
-register_permission_policy(Study, OrganizationScopedPolicy(Study))
+register_permission_policy(Study, OrganizationScopedPolicy(Study, "organization"))
 register_permission_policy(
-    OrganizationLabSettings, OrganizationScopedPolicy(OrganizationLabSettings)
+    OrganizationLabSettings,
+    OrganizationScopedPolicy(OrganizationLabSettings, "organization"),
 )
 
 
-class ScopedObjectMixin:
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not self.permission_policy.in_scope(self.request.user, instance):
-            raise PermissionDenied
-        return instance
-
-
-class ScopedIndexView(snippet_views.IndexView):
+class StudyIndexView(ScopedIndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("organization")
-        return self.permission_policy.scope(queryset, self.request.user)
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class ScopedViewSet(SnippetViewSet):
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
-    inspect_view_class = ScopedInspectView
-    copy_view_enabled = False
+        return super().get_base_queryset().select_related("organization")
 
 
 class StudyEditView(ScopedEditView):
@@ -162,6 +100,7 @@ class StudyViewSet(ScopedViewSet):
     icon = "group"
     menu_label = _("Studies")
     menu_name = "lab-studies"
+    index_view_class = StudyIndexView
     edit_view_class = StudyEditView
     list_per_page = 50
     list_display = [
