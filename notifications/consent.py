@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from . import links
+from . import links, scopes
 from .models import (
     PUBLIC_TOPICS,
     Channel,
@@ -56,9 +56,10 @@ def normalise_phone(value):
     return None
 
 
-def subscribe(email, phone, language, email_topics, sms_topics):
+def subscribe(email, phone, language, email_topics, sms_topics, scope=""):
     """Record the choices and consents; send the confirmations.
 
+    `scope` narrows the scoped topics (new sessions) to a course or a theme.
     Returns (subscriber, known). An address that belongs to someone with a
     confirmed channel changes nothing: that person gets a link to their preference
     centre instead (nobody can change someone else's choices)."""
@@ -75,7 +76,10 @@ def subscribe(email, phone, language, email_topics, sms_topics):
             (t, Channel.SMS) for t in sms_topics if phone
         ]
         for topic, channel in choices:
-            set_consent(subscriber, topic, channel, True, Consent.Method.FORM)
+            topic_scope = scope if topic in scopes.SCOPED_TOPICS else ""
+            set_consent(
+                subscriber, topic, channel, True, Consent.Method.FORM, topic_scope
+            )
         if email and email_topics:
             _send_email_confirmation(subscriber)
         if phone and sms_topics:
@@ -111,12 +115,13 @@ def _find_or_create(email, phone, language):
         return _find_or_create(email, phone, language)
 
 
-def set_consent(subscriber, topic, channel, active, method):
+def set_consent(subscriber, topic, channel, active, method, scope=""):
     """Change one consent and log it with the wording; no-op when unchanged."""
     subscription, created = Subscription.objects.get_or_create(
         subscriber=subscriber,
         topic=topic,
         channel=channel,
+        scope=scope,
         defaults={"active": active},
     )
     if not created and subscription.active == active:
@@ -130,13 +135,27 @@ def set_consent(subscriber, topic, channel, active, method):
             subscriber=subscriber,
             topic=topic,
             channel=channel,
+            scope=scope,
             action=Consent.Action.GIVEN if active else Consent.Action.WITHDRAWN,
             method=method,
             wording_version=WORDING_VERSION if active else "",
-            wording=wording(channel, subscriber.language) if active else "",
+            wording=_scoped_wording(channel, subscriber.language, scope)
+            if active
+            else "",
             language=subscriber.language,
         )
     return True
+
+
+def _scoped_wording(channel, language, scope):
+    """The consent sentence, followed by what a scoped box said ("New sessions
+    of: …"), as the person saw them."""
+    text = wording(channel, language)
+    if not scope:
+        return text
+    title = scopes.titles([scope], language).get(scope, scope)
+    with override(language):
+        return f"{text}\n{scopes.describe(scope, title)}"
 
 
 def _system_message(kind):
@@ -252,7 +271,11 @@ def confirm_email(subscriber_id, email):
     )
 
 
-def update_preferences(subscriber, language, email_topics, sms_topics):
+def update_preferences(
+    subscriber, language, email_topics, sms_topics, withdrawn_scopes=()
+):
+    """Unscoped topics as chosen; `withdrawn_scopes`: (channel, topic, scope)
+    of scoped subscriptions to withdraw."""
     with transaction.atomic():
         Subscriber.objects.filter(pk=subscriber.pk).update(language=language)
         subscriber.language = language
@@ -270,6 +293,10 @@ def update_preferences(subscriber, language, email_topics, sms_topics):
                     topic in chosen,
                     Consent.Method.PREFERENCES,
                 )
+        for channel, topic, scope in withdrawn_scopes:
+            set_consent(
+                subscriber, topic, channel, False, Consent.Method.PREFERENCES, scope
+            )
 
 
 def withdraw_channel(subscriber, channel, method):
@@ -277,9 +304,9 @@ def withdraw_channel(subscriber, channel, method):
     with transaction.atomic():
         active = Subscription.objects.filter(
             subscriber=subscriber, channel=channel, active=True
-        ).values_list("topic", flat=True)
-        for topic in list(active):
-            set_consent(subscriber, topic, channel, False, method)
+        ).values_list("topic", "scope")
+        for topic, scope in list(active):
+            set_consent(subscriber, topic, channel, False, method, scope)
 
 
 def unsubscribe(payload):
