@@ -5,6 +5,7 @@ import hmac
 import re
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -66,7 +67,7 @@ def subscribe(email, phone, language, email_topics, sms_topics, scope=""):
     with transaction.atomic():
         subscriber, known = _find_or_create(email, phone, language)
         if known:
-            _send_preferences_link(subscriber)
+            _send_preferences_link(subscriber, add_scope=scope)
             return subscriber, True
         subscriber.language = language
         subscriber.email = email or subscriber.email
@@ -186,8 +187,12 @@ def _send_email_confirmation(subscriber):
     queue_after_commit([delivery])
 
 
-def _send_preferences_link(subscriber):
+def _send_preferences_link(subscriber, add_scope=""):
+    """The preference centre's link; with `add_scope`, the centre offers to add
+    that course or theme (the person asked for it on the form)."""
     url = links.preferences_url(subscriber)
+    if add_scope:
+        url += "?" + urlencode({"add": add_scope})
     channel = Channel.EMAIL if subscriber.email_confirmed_at else Channel.SMS
     with override(subscriber.language):
         subject = _("Your numériQc notification preferences")
@@ -272,10 +277,10 @@ def confirm_email(subscriber_id, email):
 
 
 def update_preferences(
-    subscriber, language, email_topics, sms_topics, withdrawn_scopes=()
+    subscriber, language, email_topics, sms_topics, scope_changes=()
 ):
-    """Unscoped topics as chosen; `withdrawn_scopes`: (channel, topic, scope)
-    of scoped subscriptions to withdraw."""
+    """Unscoped topics as chosen; `scope_changes`: (channel, topic, scope, active)
+    of scoped subscriptions to give or withdraw."""
     with transaction.atomic():
         Subscriber.objects.filter(pk=subscriber.pk).update(language=language)
         subscriber.language = language
@@ -293,9 +298,9 @@ def update_preferences(
                     topic in chosen,
                     Consent.Method.PREFERENCES,
                 )
-        for channel, topic, scope in withdrawn_scopes:
+        for channel, topic, scope, active in scope_changes:
             set_consent(
-                subscriber, topic, channel, False, Consent.Method.PREFERENCES, scope
+                subscriber, topic, channel, active, Consent.Method.PREFERENCES, scope
             )
 
 

@@ -97,13 +97,18 @@ class PreferencesForm(TopicsMixin):
         if not scoped_choices:
             del self.fields["scoped"]
 
-    def withdrawn_scopes(self):
-        """(channel, topic, scope) of each scoped subscription left unchecked."""
+    def scope_changes(self, active):
+        """(channel, topic, scope, checked) of each box whose state differs from
+        `active` (the values of the active scoped subscriptions)."""
         if "scoped" not in self.fields:
             return []
-        kept = set(self.cleaned_data["scoped"])
+        checked = set(self.cleaned_data["scoped"])
         values = [value for value, _label in self.fields["scoped"].choices]
-        return [tuple(v.split("|", 2)) for v in values if v not in kept]
+        return [
+            (*value.split("|", 2), value in checked)
+            for value in values
+            if (value in checked) != (value in active)
+        ]
 
 
 class CodeForm(forms.Form):

@@ -236,7 +236,8 @@ def _subscriber_from(token):
 @never_cache
 def preferences(request, token):
     subscriber = _subscriber_from(token)
-    choices = _scoped_choices(subscriber)
+    active, proposed = _scoped_values(subscriber, request.GET.get("add", ""))
+    choices = _scoped_labels(active + proposed)
     if request.method == "POST":
         if not comes_from_this_site(request):
             return _refused(request)
@@ -248,26 +249,43 @@ def preferences(request, token):
                 data["language"],
                 data["email_topics"],
                 data["sms_topics"],
-                form.withdrawn_scopes(),
+                form.scope_changes(set(active)),
             )
             return _page(request, _("Preferences saved"), _("Your choices are saved."))
     else:
         initial = _current_choices(subscriber)
-        initial["scoped"] = [value for value, _label in choices]
+        initial["scoped"] = active
         form = PreferencesForm(initial=initial, scoped_choices=choices)
     context = {"form": form, "subscriber": subscriber, **_wordings()}
     return render(request, "notifications/preferences.html", context)
 
 
-def _scoped_choices(subscriber):
-    """("channel|topic|scope", "New sessions of: … (Email)") per active scoped
-    subscription, titles in the reader's language."""
-    rows = list(
-        Subscription.objects.filter(subscriber=subscriber, active=True)
+def _scoped_values(subscriber, add):
+    """Values ("channel|topic|scope") of the active scoped subscriptions, and of
+    the scope the link proposes to add (`?add=course:<key>`, sent when a known
+    address asked for it on the form) on each confirmed channel. The proposed
+    boxes start unchecked: consent is given by checking them."""
+    active = [
+        "|".join(row)
+        for row in Subscription.objects.filter(subscriber=subscriber, active=True)
         .exclude(scope="")
         .order_by("channel", "scope")
         .values_list("channel", "topic", "scope")
-    )
+    ]
+    if not add or len(add) > 60 or not scopes.titles([add]):
+        return active, []
+    proposed = [
+        f"{channel}|{Topic.TRAINING_SESSION}|{add}"
+        for channel in Channel.values
+        if subscriber.is_confirmed(channel)
+    ]
+    return active, [value for value in proposed if value not in active]
+
+
+def _scoped_labels(values):
+    """("channel|topic|scope", "New sessions of: … (Email)"), titles in the
+    reader's language."""
+    rows = [value.split("|", 2) for value in values]
     titles = scopes.titles({scope for _c, _t, scope in rows})
     return [
         (

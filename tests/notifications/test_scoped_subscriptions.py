@@ -17,7 +17,7 @@ from tests.training.factories import (
     TrainingCatalogPageFactory,
 )
 
-from .conftest import ORIGIN, confirmed_subscriber
+from .conftest import ORIGIN, confirmed_subscriber, links_in
 
 pytestmark = pytest.mark.django_db
 
@@ -320,3 +320,33 @@ def test_course_page_offers_to_be_told_of_new_sessions(
     language = path[1:3]
     assert f'href="{url("subscribe", language)}?course={page.pk}"' in html
     assert "Set-Cookie" not in response.headers
+
+
+def test_a_known_address_adds_a_course_through_its_preference_centre(client, course):
+    subscriber = confirmed_subscriber([Topic.VITRINE_PROJECT])
+    data = scoped_form(email=subscriber.email, course=str(course.pk))
+    client.post(url("subscribe"), data, **ORIGIN)
+    assert not Subscription.objects.exclude(scope="").exists()  # not by the form
+    (link,) = links_in(mail.outbox[0].body)
+    assert "?add=course" in link
+    html = client.get(link).content.decode()
+    label = "Nouvelles séances de : Données ouvertes (Courriel)"
+    assert label in html
+    value = f"email|{Topic.TRAINING_SESSION}|{course_scope(course)}"
+    assert f'value="{value}" id="id_scoped_0">' in html  # offered, not checked
+    response = client.post(
+        link,
+        {
+            "language": "fr",
+            "email_topics": [Topic.VITRINE_PROJECT],
+            "sms_topics": [],
+            "scoped": [value],
+        },
+        **ORIGIN,
+    )
+    assert response.status_code == 200
+    subscription = Subscription.objects.get(scope=course_scope(course))
+    assert subscription.active
+    record = Consent.objects.get(scope=course_scope(course))
+    assert record.action == Consent.Action.GIVEN
+    assert record.method == Consent.Method.PREFERENCES
