@@ -5,6 +5,7 @@ import hmac
 import re
 import secrets
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 
-from . import links
+from . import links, scopes
 from .models import (
     PUBLIC_TOPICS,
     Channel,
@@ -56,16 +57,17 @@ def normalise_phone(value):
     return None
 
 
-def subscribe(email, phone, language, email_topics, sms_topics):
+def subscribe(email, phone, language, email_topics, sms_topics, scope=""):
     """Record the choices and consents; send the confirmations.
 
+    `scope` narrows the scoped topics (new sessions) to a course or a theme.
     Returns (subscriber, known). An address that belongs to someone with a
     confirmed channel changes nothing: that person gets a link to their preference
     centre instead (nobody can change someone else's choices)."""
     with transaction.atomic():
         subscriber, known = _find_or_create(email, phone, language)
         if known:
-            _send_preferences_link(subscriber)
+            _send_preferences_link(subscriber, add_scope=scope)
             return subscriber, True
         subscriber.language = language
         subscriber.email = email or subscriber.email
@@ -75,7 +77,10 @@ def subscribe(email, phone, language, email_topics, sms_topics):
             (t, Channel.SMS) for t in sms_topics if phone
         ]
         for topic, channel in choices:
-            set_consent(subscriber, topic, channel, True, Consent.Method.FORM)
+            topic_scope = scope if topic in scopes.SCOPED_TOPICS else ""
+            set_consent(
+                subscriber, topic, channel, True, Consent.Method.FORM, topic_scope
+            )
         if email and email_topics:
             _send_email_confirmation(subscriber)
         if phone and sms_topics:
@@ -111,12 +116,13 @@ def _find_or_create(email, phone, language):
         return _find_or_create(email, phone, language)
 
 
-def set_consent(subscriber, topic, channel, active, method):
+def set_consent(subscriber, topic, channel, active, method, scope=""):
     """Change one consent and log it with the wording; no-op when unchanged."""
     subscription, created = Subscription.objects.get_or_create(
         subscriber=subscriber,
         topic=topic,
         channel=channel,
+        scope=scope,
         defaults={"active": active},
     )
     if not created and subscription.active == active:
@@ -130,13 +136,27 @@ def set_consent(subscriber, topic, channel, active, method):
             subscriber=subscriber,
             topic=topic,
             channel=channel,
+            scope=scope,
             action=Consent.Action.GIVEN if active else Consent.Action.WITHDRAWN,
             method=method,
             wording_version=WORDING_VERSION if active else "",
-            wording=wording(channel, subscriber.language) if active else "",
+            wording=_scoped_wording(channel, subscriber.language, scope)
+            if active
+            else "",
             language=subscriber.language,
         )
     return True
+
+
+def _scoped_wording(channel, language, scope):
+    """The consent sentence, followed by what a scoped box said ("New sessions
+    of: …"), as the person saw them."""
+    text = wording(channel, language)
+    if not scope:
+        return text
+    title = scopes.titles([scope], language).get(scope, scope)
+    with override(language):
+        return f"{text}\n{scopes.describe(scope, title)}"
 
 
 def _system_message(kind):
@@ -167,8 +187,12 @@ def _send_email_confirmation(subscriber):
     queue_after_commit([delivery])
 
 
-def _send_preferences_link(subscriber):
+def _send_preferences_link(subscriber, add_scope=""):
+    """The preference centre's link; with `add_scope`, the centre offers to add
+    that course or theme (the person asked for it on the form)."""
     url = links.preferences_url(subscriber)
+    if add_scope:
+        url += "?" + urlencode({"add": add_scope})
     channel = Channel.EMAIL if subscriber.email_confirmed_at else Channel.SMS
     with override(subscriber.language):
         subject = _("Your numériQc notification preferences")
@@ -252,7 +276,11 @@ def confirm_email(subscriber_id, email):
     )
 
 
-def update_preferences(subscriber, language, email_topics, sms_topics):
+def update_preferences(
+    subscriber, language, email_topics, sms_topics, scope_changes=()
+):
+    """Unscoped topics as chosen; `scope_changes`: (channel, topic, scope, active)
+    of scoped subscriptions to give or withdraw."""
     with transaction.atomic():
         Subscriber.objects.filter(pk=subscriber.pk).update(language=language)
         subscriber.language = language
@@ -270,6 +298,10 @@ def update_preferences(subscriber, language, email_topics, sms_topics):
                     topic in chosen,
                     Consent.Method.PREFERENCES,
                 )
+        for channel, topic, scope, active in scope_changes:
+            set_consent(
+                subscriber, topic, channel, active, Consent.Method.PREFERENCES, scope
+            )
 
 
 def withdraw_channel(subscriber, channel, method):
@@ -277,9 +309,9 @@ def withdraw_channel(subscriber, channel, method):
     with transaction.atomic():
         active = Subscription.objects.filter(
             subscriber=subscriber, channel=channel, active=True
-        ).values_list("topic", flat=True)
-        for topic in list(active):
-            set_consent(subscriber, topic, channel, False, method)
+        ).values_list("topic", "scope")
+        for topic, scope in list(active):
+            set_consent(subscriber, topic, channel, False, method, scope)
 
 
 def unsubscribe(payload):

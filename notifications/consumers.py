@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from . import links
+from . import links, scopes
 from .models import (
     Channel,
     Delivery,
@@ -76,8 +76,13 @@ def _deliveries(event, subject, message):
         return list(_staff_deliveries(event, subject, message))
     texts = {}
     deliveries = []
-    for subscription in _confirmed_subscriptions(event.topic):
+    seen = set()
+    for subscription in _confirmed_subscriptions(event.topic, subject):
         subscriber = subscription.subscriber
+        # Several matching scopes (the course and one of its themes): one message.
+        if (subscriber.pk, subscription.channel) in seen:
+            continue
+        seen.add((subscriber.pk, subscription.channel))
         key = (subscriber.language, subscription.channel)
         if key not in texts:
             texts[key] = _texts(event, subject, *key)
@@ -106,9 +111,12 @@ def _deliveries(event, subject, message):
     return deliveries
 
 
-def _confirmed_subscriptions(topic):
+def _confirmed_subscriptions(topic, subject):
+    """Unscoped subscriptions of the topic, and those whose scope (a course, a
+    theme) the subject matches."""
     return (
         Subscription.objects.filter(topic=topic, active=True)
+        .filter(Q(scope="") | Q(scope__in=scopes.scopes_of(topic, subject)))
         .filter(
             Q(channel=Channel.EMAIL, subscriber__email_confirmed_at__isnull=False)
             | Q(channel=Channel.SMS, subscriber__phone_confirmed_at__isnull=False)

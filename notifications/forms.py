@@ -38,6 +38,18 @@ class SubscribeForm(TopicsMixin):
     )
     # Honeypot: hidden from people by the stylesheet; robots fill it in.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
+    # ?course=<page id> or ?theme=<slug or id>, carried through the POST.
+    course = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    theme = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+
+    def __init__(self, *args, scope_label=None, **kwargs):
+        """With `scope_label` ("New sessions of: …") the only topic offered is new
+        sessions, of that course or theme."""
+        super().__init__(*args, **kwargs)
+        if scope_label:
+            choices = [(Topic.TRAINING_SESSION.value, scope_label)]
+            self.fields["email_topics"].choices = choices
+            self.fields["sms_topics"].choices = choices
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()
@@ -71,7 +83,32 @@ class SubscribeForm(TopicsMixin):
 
 
 class PreferencesForm(TopicsMixin):
-    pass
+    scoped = forms.MultipleChoiceField(
+        label=_("New sessions of a course or theme"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, scoped_choices=(), **kwargs):
+        """`scoped_choices`: the subscriber's active scoped subscriptions; an
+        unchecked one is withdrawn."""
+        super().__init__(*args, **kwargs)
+        self.fields["scoped"].choices = list(scoped_choices)
+        if not scoped_choices:
+            del self.fields["scoped"]
+
+    def scope_changes(self, active):
+        """(channel, topic, scope, checked) of each box whose state differs from
+        `active` (the values of the active scoped subscriptions)."""
+        if "scoped" not in self.fields:
+            return []
+        checked = set(self.cleaned_data["scoped"])
+        values = [value for value, _label in self.fields["scoped"].choices]
+        return [
+            (*value.split("|", 2), value in checked)
+            for value in values
+            if (value in checked) != (value in active)
+        ]
 
 
 class CodeForm(forms.Form):

@@ -134,6 +134,9 @@ class Subscription(models.Model):
     )
     topic = models.CharField(_("topic"), max_length=40, choices=Topic)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel)
+    # "" for every event of the topic, else "course:<key>" or "theme:<key>"
+    # (translation keys; see scopes.py). Never NULL, so UNIQUE covers it.
+    scope = models.CharField(_("scope"), max_length=60, blank=True, default="")
     active = models.BooleanField(_("active"), default=True)
     changed_at = models.DateTimeField(default=timezone.now)
 
@@ -142,9 +145,13 @@ class Subscription(models.Model):
         verbose_name_plural = _("subscriptions")
         constraints = [
             models.UniqueConstraint(
-                fields=["subscriber", "topic", "channel"],
-                name="one_subscription_per_topic_and_channel",
-            )
+                fields=["subscriber", "topic", "channel", "scope"],
+                name="one_subscription_per_topic_channel_and_scope",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scope="") | models.Q(topic="training.session"),
+                name="subscription_scope_only_for_training_sessions",
+            ),
         ]
 
     def __str__(self):
@@ -169,6 +176,7 @@ class Consent(models.Model):
     )
     topic = models.CharField(_("topic"), max_length=40, choices=Topic)
     channel = models.CharField(_("channel"), max_length=10, choices=Channel)
+    scope = models.CharField(_("scope"), max_length=60, blank=True, default="")
     action = models.CharField(_("action"), max_length=10, choices=Action)
     method = models.CharField(_("method"), max_length=20, choices=Method)
     wording_version = models.CharField(max_length=20, blank=True)

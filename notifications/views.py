@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from home.ratelimit import client_address, comes_from_this_site, hit
 
-from . import conf, consent, links, services
+from . import conf, consent, links, scopes, services
 from .consent import wording
 from .forms import CodeForm, PreferencesForm, SubscribeForm
-from .models import Channel, Subscriber, Subscription
+from .models import Channel, Subscriber, Subscription, Topic
 
 
 def _page(request, title, text, status=200):
@@ -57,14 +57,43 @@ def _wordings():
     }
 
 
+def _scope(params):
+    """(scope, label) from `course` (a page id) or `theme` (a slug or an id):
+    ("", "") when neither is given, None when the one given is unknown."""
+    course, theme = params.get("course", ""), params.get("theme", "")
+    if not course and not theme:
+        return "", ""
+    if course:
+        found = scopes.find_course(course)
+        scope = found and scopes.course_scope(found)
+    else:
+        found = scopes.find_theme(theme)
+        scope = found and scopes.theme_scope(found)
+    if not scope:
+        return None
+    title = scopes.titles([scope]).get(scope, str(found))
+    return scope, scopes.describe(scope, title)
+
+
+def _subscribe_form(request, form, scope_label, status=200):
+    context = {"form": form, "scope_label": scope_label, **_wordings()}
+    return render(request, "notifications/subscribe.html", context, status=status)
+
+
 @csrf_exempt  # no cookie on public pages: the Origin check stands in for CSRF
 @never_cache
 def subscribe(request):
     if request.method != "POST":
-        form = SubscribeForm(initial={"language": translation.get_language()})
-        return render(
-            request, "notifications/subscribe.html", {"form": form, **_wordings()}
-        )
+        scope, label = _scope(request.GET) or ("", "")
+        initial = {"language": translation.get_language()}
+        if scope:
+            course = request.GET.get("course", "")
+            theme = "" if course else request.GET.get("theme", "")
+            initial.update(
+                course=course, theme=theme, email_topics=[Topic.TRAINING_SESSION]
+            )
+        form = SubscribeForm(initial=initial, scope_label=label)
+        return _subscribe_form(request, form, label)
     if not comes_from_this_site(request):
         return _refused(request)
     allowed, retry_after = hit(
@@ -72,12 +101,15 @@ def subscribe(request):
     )
     if not allowed:
         return _too_many(request, retry_after)
-    form = SubscribeForm(request.POST)
+    scoped = _scope(request.POST)
+    scope, label = scoped or ("", "")
+    form = SubscribeForm(request.POST, scope_label=label)
     if form.is_robot:  # answer as for a person, store nothing
         return HttpResponseRedirect(reverse("notifications:subscribed"))
-    if not form.is_valid():
-        context = {"form": form, **_wordings()}
-        return render(request, "notifications/subscribe.html", context, status=400)
+    if not form.is_valid() or scoped is None:
+        if scoped is None:
+            form.add_error(None, _("This course or theme is no longer offered."))
+        return _subscribe_form(request, form, label, status=400)
     data = form.cleaned_data
     subscriber, known = consent.subscribe(
         data["email"],
@@ -85,6 +117,7 @@ def subscribe(request):
         data["language"],
         data["email_topics"],
         data["sms_topics"],
+        scope=scope,
     )
     # A known address goes to the thanks page, never to someone else's number.
     if data["phone"] and data["sms_topics"] and not known:
@@ -203,24 +236,69 @@ def _subscriber_from(token):
 @never_cache
 def preferences(request, token):
     subscriber = _subscriber_from(token)
+    active, proposed = _scoped_values(subscriber, request.GET.get("add", ""))
+    choices = _scoped_labels(active + proposed)
     if request.method == "POST":
         if not comes_from_this_site(request):
             return _refused(request)
-        form = PreferencesForm(request.POST)
+        form = PreferencesForm(request.POST, scoped_choices=choices)
         if form.is_valid():
             data = form.cleaned_data
             consent.update_preferences(
-                subscriber, data["language"], data["email_topics"], data["sms_topics"]
+                subscriber,
+                data["language"],
+                data["email_topics"],
+                data["sms_topics"],
+                form.scope_changes(set(active)),
             )
             return _page(request, _("Preferences saved"), _("Your choices are saved."))
     else:
-        form = PreferencesForm(initial=_current_choices(subscriber))
+        initial = _current_choices(subscriber)
+        initial["scoped"] = active
+        form = PreferencesForm(initial=initial, scoped_choices=choices)
     context = {"form": form, "subscriber": subscriber, **_wordings()}
     return render(request, "notifications/preferences.html", context)
 
 
+def _scoped_values(subscriber, add):
+    """Values ("channel|topic|scope") of the active scoped subscriptions, and of
+    the scope the link proposes to add (`?add=course:<key>`, sent when a known
+    address asked for it on the form) on each confirmed channel. The proposed
+    boxes start unchecked: consent is given by checking them."""
+    active = [
+        "|".join(row)
+        for row in Subscription.objects.filter(subscriber=subscriber, active=True)
+        .exclude(scope="")
+        .order_by("channel", "scope")
+        .values_list("channel", "topic", "scope")
+    ]
+    if not add or len(add) > 60 or not scopes.titles([add]):
+        return active, []
+    proposed = [
+        f"{channel}|{Topic.TRAINING_SESSION}|{add}"
+        for channel in Channel.values
+        if subscriber.is_confirmed(channel)
+    ]
+    return active, [value for value in proposed if value not in active]
+
+
+def _scoped_labels(values):
+    """("channel|topic|scope", "New sessions of: … (Email)"), titles in the
+    reader's language."""
+    rows = [value.split("|", 2) for value in values]
+    titles = scopes.titles({scope for _c, _t, scope in rows})
+    return [
+        (
+            f"{channel}|{topic}|{scope}",
+            f"{scopes.describe(scope, titles.get(scope, '?'))} "
+            f"({Channel(channel).label})",
+        )
+        for channel, topic, scope in rows
+    ]
+
+
 def _current_choices(subscriber):
-    active = Subscription.objects.filter(subscriber=subscriber, active=True)
+    active = Subscription.objects.filter(subscriber=subscriber, active=True, scope="")
     rows = list(active.values_list("channel", "topic"))
     return {
         "language": subscriber.language,

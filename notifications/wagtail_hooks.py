@@ -201,3 +201,10 @@ def seed_notifications(stdout):
 @hooks.register("numeriqc_home_panels")
 def notifications_home_panel(request, home_page):
     return {"template": "notifications/includes/home_panel.html"}
+
+
+@hooks.register("numeriqc_course_panels")
+def notifications_course_panel(request, course):
+    """A "Tell me about new sessions" section on every course page: a plain link
+    (the page stays cacheable), the course preselected by its id."""
+    return {"template": "notifications/includes/course_panel.html", "course": course}

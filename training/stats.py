@@ -31,6 +31,17 @@ def sessions_next_90_days():
     )
 
 
+def sessions_held():
+    """Sessions that took place: started in the past and not cancelled."""
+    return (
+        Session.objects.filter(
+            course__in=_original_courses().values("pk"), start_at__lte=timezone.now()
+        )
+        .exclude(status=Session.Status.CANCELLED)
+        .count()
+    )
+
+
 def course_rows():
     """One row per course of the original language, sessions counted in SQL."""
     now = timezone.now()

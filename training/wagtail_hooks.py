@@ -54,6 +54,12 @@ def barometre_sources():
             unit=_("sessions"),
             compute=stats.sessions_next_90_days,
         ),
+        Source(
+            key="training.sessions_held",
+            label=_("Training sessions held"),
+            unit=_("sessions"),
+            compute=stats.sessions_held,
+        ),
     ]
 
 

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from barometre.sources import all_sources
 from opendata.datasets import all_datasets
@@ -51,3 +51,23 @@ def test_barometre_sources_count_courses_and_sessions_soon(catalogue):
     sources = all_sources()
     assert sources["training.courses_offered"].compute() == 1
     assert sources["training.sessions_next_90_days"].compute() == 1
+
+
+def test_barometre_counts_sessions_held(catalogue, django_assert_max_num_queries):
+    course = CoursePageFactory(parent=catalogue)
+    english = translate_page(course, slug="course-en")
+    past = timezone.now() - timedelta(days=10)
+    SessionFactory(course=course, start_at=past)
+    SessionFactory(course=course, start_at=past, status=Session.Status.COMPLETED)
+    SessionFactory(course=course, start_at=past, status=Session.Status.CANCELLED)
+    SessionFactory(course=course, start_at=timezone.now() + timedelta(days=5))
+    SessionFactory(course=english, start_at=past)  # the translation's copy
+    hidden = CoursePageFactory(parent=catalogue, live=False)
+    SessionFactory(course=hidden, start_at=past)
+    source = all_sources()["training.sessions_held"]
+    with translation.override("en"):
+        assert str(source.label) == "Training sessions held"
+    with translation.override("fr"):
+        assert str(source.label) == "Séances de formation tenues"
+    with django_assert_max_num_queries(2):  # view restrictions, then the count
+        assert source.compute() == 2
