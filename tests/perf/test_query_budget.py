@@ -101,3 +101,54 @@ def test_a_cached_page_costs_no_query(client, site_tree, page_cache):
     with CaptureQueriesContext(connection) as cached:
         response = client.get("/fr/")
     assert response["X-Page-Cache"] == "hit" and len(cached) == 0
+
+
+def test_the_consultations_index_lists_consultations_in_flat_queries(client, site_tree):
+    from tests.consultation.factories import (
+        ConsultationIndexPageFactory,
+        ConsultationPageFactory,
+    )
+
+    organization = OrganizationFactory()
+    index = ConsultationIndexPageFactory(parent=site_tree.fr)
+
+    def add_consultations(count):
+        for _number in range(count):
+            ConsultationPageFactory(parent=index, organization=organization)
+
+    assert_flat_query_count(client, index.url, add_consultations, shown=cards)
+
+
+def test_the_home_page_shows_featured_projects_with_images_in_flat_queries(
+    client, site_tree
+):
+    import wagtail_factories
+
+    from tests.vitrine.factories import ProjectPageFactory, VitrineIndexPageFactory
+    from vitrine.models import ProjectImage
+
+    index = VitrineIndexPageFactory(parent=site_tree.fr, slug="vitrine")
+    organization, theme = OrganizationFactory(), ThemeFactory()
+
+    def add_projects(count):
+        for _number in range(count):
+            project = ProjectPageFactory(parent=index, featured=True)
+            project.organizations.set([organization])
+            project.themes.set([theme])
+            ProjectImage.objects.create(
+                page=project,
+                image=wagtail_factories.ImageFactory(),
+                alt_text="Capture d’écran",
+            )
+            project.save_revision().publish()
+
+    add_projects(5)
+    count_queries(client, "/fr/")  # the renditions are made once, then reused
+    with_five, response = count_queries(client, "/fr/")
+    # The home page features three projects, each with its picture.
+    assert response.content.decode().count('alt="Capture d’écran"') == 3
+    add_projects(45)
+    count_queries(client, "/fr/")
+    with_fifty, response = count_queries(client, "/fr/")
+    assert response.content.decode().count('alt="Capture d’écran"') == 3
+    assert with_fifty == with_five
