@@ -88,7 +88,7 @@ def test_search_results_render_in_flat_queries(client, site_tree):
         "/fr/recherche/",
         add_matches,
         data={"q": "accessibilité"},
-        shown=lambda html: html.count("Accessibilité numérique."),
+        shown=lambda html: html.count('<p class="search-kind">'),
     )
 
 
