@@ -31,6 +31,8 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from harness import unreachable
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent.parent / "shared" / "seeds"
 RARE, COMMON = "zygomorphe", "numérique"
@@ -272,8 +274,9 @@ def use_case(term):
 
 def run(quick=False):
     server = os.environ.get("DATABASE_URL", "")
-    if not server.startswith("postgres"):
-        raise SystemExit("Set DATABASE_URL to a PostgreSQL server (postgres://...).")
+    reason = unreachable(postgres=server)
+    if reason:
+        return {"skipped": reason}
     total = 5_000 if quick else 50_000
     repetitions = 10 if quick else 40
     database = ThrowAwayDatabase(server)
@@ -312,6 +315,15 @@ def run(quick=False):
                     whole["median_ms"] / max(plain["median_ms"], 0.01), 1
                 ),
             }
+        figures["ratios"] = [
+            {
+                "figure": f"search backend, {label} term, median ms",
+                "measured": figures[label]["backend"]["median_ms"],
+                "limit": f"plain GIN query {figures[label]['plain_fts']['median_ms']}",
+                "ratio": figures[label]["ratio_backend_to_plain_median"],
+            }
+            for label in ("rare", "common")
+        ]
         return figures
     finally:
         from django.db import connections

@@ -33,6 +33,28 @@ CONNECTIONS = 8
 HOST = "127.0.0.1"
 
 
+def unreachable(postgres=None, redis=None):
+    """Why a scenario cannot run, or None: the servers it needs, if not answering.
+
+    `postgres` and `redis` are URLs (or "" when the scenario needs one and none is
+    configured). Scenarios return {"skipped": reason} when this says something.
+    """
+    for kind, url in (("PostgreSQL", postgres), ("Redis", redis)):
+        if url is None:
+            continue
+        if kind == "PostgreSQL" and not url.startswith("postgres"):
+            return "needs DATABASE_URL naming a PostgreSQL server"
+        parts = urlsplit(url)
+        default_port = 5432 if kind == "PostgreSQL" else 6379
+        try:
+            socket.create_connection(
+                (parts.hostname or HOST, parts.port or default_port), timeout=3
+            ).close()
+        except OSError as error:
+            return f"{kind} at {parts.hostname}:{parts.port} does not answer ({error})"
+    return None
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind((HOST, 0))

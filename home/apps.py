@@ -7,10 +7,12 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate
-        from wagtail.models import Page
+        from django.db.models.signals import post_delete, post_migrate, post_save
+        from wagtail.models import Locale, Page, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .footer import invalidate_footer
+        from .models import FooterLink, SiteSettings, SocialAccount
         from .navigation import invalidate_menus
         from .roles import sync_role_permissions
 
@@ -26,3 +28,14 @@ class HomeConfig(AppConfig):
         page_unpublished.connect(invalidate_menus, dispatch_uid="menus-unpublish")
         post_page_move.connect(invalidate_menus, dispatch_uid="menus-move")
         post_delete.connect(invalidate_menus, sender=Page, dispatch_uid="menus-delete")
+
+        # The footer is cached too: its settings, links and accounts, and the
+        # titles and addresses of the pages it links to.
+        page_published.connect(invalidate_footer, dispatch_uid="footer-publish")
+        page_unpublished.connect(invalidate_footer, dispatch_uid="footer-unpublish")
+        post_page_move.connect(invalidate_footer, dispatch_uid="footer-move")
+        post_delete.connect(invalidate_footer, sender=Page, dispatch_uid="footer-page")
+        for model in (SiteSettings, FooterLink, SocialAccount, Site, Locale):
+            uid = f"footer-{model._meta.label_lower}"
+            post_save.connect(invalidate_footer, sender=model, dispatch_uid=uid)
+            post_delete.connect(invalidate_footer, sender=model, dispatch_uid=uid)

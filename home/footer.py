@@ -1,0 +1,77 @@
+"""The footer's settings, cached per site and language: every public page shows them.
+
+Without the cache a render pays 3 queries or more for the footer (the site's
+settings, its links with their pages, a translation lookup per page link, the
+social accounts). Entries carry a version that any change to the settings,
+their links and accounts, or to the published tree (a linked page's title or
+address) increments: at once, and again after the transaction commits, so that
+a render that read the old rows before the commit cannot be kept as current.
+"""
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import translation
+from wagtail.models import Site
+
+FOOTER_VERSION_KEY = "footer:version"
+FOOTER_SECONDS = 60 * 60
+
+
+def _version():
+    return cache.get_or_set(FOOTER_VERSION_KEY, 1, None)
+
+
+def _bump():
+    try:
+        cache.incr(FOOTER_VERSION_KEY)
+    except ValueError:
+        cache.set(FOOTER_VERSION_KEY, 1, None)
+
+
+def invalidate_footer(sender=None, **kwargs):
+    """Signal receiver: settings, links, accounts or the published tree changed."""
+    from home.models import SiteSettings
+
+    if sender is SiteSettings and kwargs.get("created"):
+        # `SiteSettings.for_site` creates the empty row on a site's first render:
+        # nothing shown changes, and bumping would throw that render's entry away.
+        return
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def site_footer(request):
+    """{"links": [(label, url)], "contact_email", "contact_phone", "social": [(label,
+    url)]} for the request's site, in the active language."""
+    site = Site.find_for_request(request)
+    language = translation.get_language()
+    key = f"footer:{site.pk if site else 0}:{language}:{_version()}"
+    footer = cache.get(key)
+    if footer is None:
+        footer = _build(request, site, language)
+        cache.set(key, footer, FOOTER_SECONDS)
+    return footer
+
+
+def _build(request, site, language):
+    from home.models import SiteSettings
+
+    footer = {"links": [], "contact_email": "", "contact_phone": "", "social": []}
+    if site is None:
+        return footer
+    site_settings = SiteSettings.for_site(site)
+    for link in site_settings.footer_links.select_related("page"):
+        if link.page_id:
+            page = link.page.localized
+            if page.live:
+                footer["links"].append((page.title, page.get_url(request)))
+        else:
+            label = link.label_en if language == "en" else link.label_fr
+            footer["links"].append((label, link.url))
+    footer["contact_email"] = site_settings.contact_email
+    footer["contact_phone"] = site_settings.contact_phone
+    footer["social"] = [
+        (str(account.get_network_display()), account.url)
+        for account in site_settings.social_accounts.all()
+    ]
+    return footer
