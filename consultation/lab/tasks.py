@@ -78,12 +78,15 @@ def send_confirmation(member_id):
 
 
 @shared_task(**RETRY)
-def send_manage_link(member_id):
-    """Someone signed up again with this contact: remind them of their link."""
+def send_manage_link(member_id, requested_at=""):
+    """Someone signed up again with this contact: remind them of their link.
+
+    The key names the request: a retry sends it once, a later request again."""
     member = PanelMember.objects.filter(pk=member_id).first()
     if member is None:
         return False
-    message = _message(member, "already_member", {}, f"lab-manage-{member.pk}")
+    key = f"lab-manage-{member.pk}-{requested_at}"
+    message = _message(member, "already_member", {}, key)
     try:
         messaging.deliver(message)
     except messaging.Unreachable:
