@@ -66,7 +66,8 @@ def _delivery(stored, channel, address, message):
     language = message.language if message.language in Language.values else "fr"
     body = message.body.strip()
     if channel == Channel.SMS:
-        body = with_opt_out(_sms_text(message.subject, body), language)
+        short = (getattr(message, "sms_body", "") or "").strip()
+        body = with_opt_out(short or _sms_text(message.subject, body), language)
     return new_delivery(stored, channel, address, language, message.subject[:250], body)
 
 

@@ -33,6 +33,7 @@ def _message(member, template, context, key):
             f"consultation/lab/email/{template}_subject.txt", context
         )
         body = render_to_string(f"consultation/lab/email/{template}.txt", context)
+        sms = render_to_string(f"consultation/lab/sms/{template}.txt", context)
     return messaging.DirectMessage(
         email=member.email,
         mobile=member.mobile,
@@ -40,6 +41,7 @@ def _message(member, template, context, key):
         subject=" ".join(subject.split()),
         body=body,
         key=key,
+        sms_body="\n".join(line.strip() for line in sms.splitlines() if line.strip()),
     )
 
 

@@ -37,6 +37,7 @@ def test_a_mobile_only_member_confirms_by_text_message(client, lab_page, commit,
     assert not mail.outbox
     (text,) = texts
     assert text["to"] == "+14385550111"
+    assert text["body"].startswith("numériQc testing panel: open this link")
     assert text["body"].endswith("STOP to opt out")
     link = re.search(r"http://testserver(/\S+)", text["body"]).group(1)
     assert client.get(link).status_code == 200

@@ -43,7 +43,9 @@ def test_an_sms_only_member_is_invited_by_text_message_in_their_language(
     assert "Invitation to test a public service" in text["body"]
     assert "Accept (and choose a time) or decline:" in text["body"]
     assert text["body"].endswith("STOP to opt out")
+    assert "We are looking for people" not in text["body"]  # the short version
     delivery = Delivery.objects.get()
+    assert delivery.segments <= 3
     assert (delivery.channel, delivery.language) == (Channel.SMS, "en")
     assert delivery.status == Delivery.Status.SENT
     assert delivery.message.kind == Message.Kind.DIRECT
