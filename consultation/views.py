@@ -323,7 +323,13 @@ def _thanks(request, page, survey, key, stored=True):
     if stored and response_row is None:
         raise Http404
     context = _context(page, request)
-    context["survey_ui"] = {"survey": survey, "thanks": True, "pending": pending}
+    context["survey_ui"] = {
+        "survey": survey,
+        "thanks": True,
+        "pending": pending,
+        # The lab's panel invitation, when this organization wants it.
+        "organization": survey.organization or page.organization,
+    }
     return TemplateResponse(request, page.get_template(request), context)
 
 

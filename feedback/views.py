@@ -20,7 +20,12 @@ from home.ratelimit import client_address, comes_from_this_site, hit
 from . import services, stats
 from .forms import FeedbackForm
 from .models import Improvement, OrganizationFeedbackSettings, Service
-from .widget import THANKS_FLAG, THANKS_VALUE, widget_context
+from .widget import (
+    THANKS_FLAG,
+    THANKS_VALUE,
+    feedback_organization,
+    widget_context,
+)
 
 
 def _wants_json(request):
@@ -116,7 +121,12 @@ def _target_url(data):
 
 def _thanks(request, data):
     if _wants_json(request):
-        html = render_to_string("feedback/includes/thanks.html", request=request)
+        organization = feedback_organization(data.get("page"), data.get("service"))
+        html = render_to_string(
+            "feedback/includes/thanks.html",
+            {"organization": organization},
+            request=request,
+        )
         return JsonResponse({"status": "ok", "message": _("Thank you."), "html": html})
     target = _target_url(data)
     return HttpResponseRedirect(f"{target}?{THANKS_FLAG}={THANKS_VALUE}#feedback")

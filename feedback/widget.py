@@ -65,6 +65,7 @@ def widget_context(request, page=None, service=None, form=None, question=None):
     language = translation.get_language()
     reasons = offered_reasons(language)
     values = form.data if form is not None and form.is_bound else {}
+    thanked = request.GET.get(THANKS_FLAG) == THANKS_VALUE
     return {
         "action": reverse("feedback:submit"),
         "page_id": getattr(page, "pk", None),
@@ -75,7 +76,19 @@ def widget_context(request, page=None, service=None, form=None, question=None):
         "reasons_no": reasons[False],
         "ratings": rating_choices(),
         "max_length": TEXT_MAX_LENGTH,
-        "thanked": request.GET.get(THANKS_FLAG) == THANKS_VALUE,
+        "thanked": thanked,
+        # Only the thanks state needs it (the lab's panel invitation): it depends
+        # on the page, never on the visitor, and `?feedback=thanks` is in the URL.
+        "organization": feedback_organization(page, service) if thanked else None,
         "values": values,
         "errors": form.errors if form is not None and form.is_bound else {},
     }
+
+
+def feedback_organization(page=None, service=None):
+    """The organization a feedback is about: the service's, else the page's."""
+    if service is not None:
+        return service.organization
+    if page is None:
+        return None
+    return getattr(getattr(page, "specific_deferred", page), "organization", None)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from . import links, scopes
+from . import conf, links, scopes
 from .models import (
     Channel,
     Delivery,
@@ -38,7 +38,7 @@ def handle_event(event_id):
     event = Event.objects.filter(pk=event_id, message__isnull=True).first()
     if event is None:
         return 0
-    subject = _subject_or_none(event)
+    subject = None if _sent_elsewhere(event) else _subject_or_none(event)
     if subject is None:
         Event.objects.filter(pk=event_id).update(dispatched_at=timezone.now())
         return 0
@@ -62,6 +62,13 @@ def handle_event(event_id):
     except IntegrityError:
         return 0  # another worker handled this event first
     return len(deliveries)
+
+
+def _sent_elsewhere(event):
+    """Staff digests are the feedback app's own (one path, never two digests)."""
+    return event.topic == Topic.FEEDBACK_DIGEST and not (
+        conf.feedback_digest_through_events()
+    )
 
 
 def _subject_or_none(event):

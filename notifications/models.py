@@ -362,6 +362,7 @@ class Message(models.Model):
         TOPIC = "topic", _("topic announcement")
         CONFIRMATION = "confirmation", _("confirmation")
         CODE = "code", _("one-time code")
+        DIRECT = "direct", _("direct message")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     organization = models.ForeignKey(
@@ -396,7 +397,14 @@ class Message(models.Model):
                 fields=["organization", "idempotency_key"],
                 condition=~models.Q(idempotency_key=""),
                 name="one_message_per_idempotency_key",
-            )
+            ),
+            # Direct messages (another app writing to one person) have no
+            # organization: their key alone is unique.
+            models.UniqueConstraint(
+                fields=["idempotency_key"],
+                condition=models.Q(kind="direct"),
+                name="one_direct_message_per_key",
+            ),
         ]
 
     def __str__(self):

@@ -15,9 +15,11 @@ from home.scoping import scope_queryset, user_can_access
 from . import admin_views
 from .admin_forms import MessageTemplateForm
 from .consumers import on_event_published
+from .direct import deliver_direct_message
 from .models import MessageTemplate, SendingLimit
 
 hooks.register("numeriqc_event_published", on_event_published)
+hooks.register("numeriqc_deliver_direct_message", deliver_direct_message)
 
 
 class ScopedIndexView(snippet_views.IndexView):

@@ -2,7 +2,8 @@
 there, by email until then.
 
 The notification platform plugs in with the "numeriqc_deliver_direct_message"
-hook: `fn(message) -> channel name or None`, where `message` is a `DirectMessage`.
+hook: `fn(message) -> channel name or None`, where `message` is a `DirectMessage`
+(its `sms_body` is the short text to use for a text message).
 It returns the channel it used ("email", "sms"), or None to let the lab send the
 email itself. `message.key` is unique per message, for the platform's own
 "never sent twice" rule.
@@ -25,6 +26,9 @@ class DirectMessage:
     subject: str
     body: str
     key: str
+    # A short text for a text message (the link and what it is for); the platform
+    # falls back to subject and body when it is empty.
+    sms_body: str = ""
 
 
 class Unreachable(Exception):

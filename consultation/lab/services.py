@@ -86,7 +86,8 @@ def sign_up(profile, language):
         if existing is None:
             raise
         with transaction.atomic():
-            _queue("send_manage_link", existing.pk)
+            # One message per request (the platform sends a key only once).
+            _queue("send_manage_link", existing.pk, timezone.now().isoformat())
         return existing, False
 
 

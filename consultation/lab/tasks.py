@@ -33,6 +33,7 @@ def _message(member, template, context, key):
             f"consultation/lab/email/{template}_subject.txt", context
         )
         body = render_to_string(f"consultation/lab/email/{template}.txt", context)
+        sms = render_to_string(f"consultation/lab/sms/{template}.txt", context)
     return messaging.DirectMessage(
         email=member.email,
         mobile=member.mobile,
@@ -40,6 +41,7 @@ def _message(member, template, context, key):
         subject=" ".join(subject.split()),
         body=body,
         key=key,
+        sms_body="\n".join(line.strip() for line in sms.splitlines() if line.strip()),
     )
 
 
@@ -78,12 +80,15 @@ def send_confirmation(member_id):
 
 
 @shared_task(**RETRY)
-def send_manage_link(member_id):
-    """Someone signed up again with this contact: remind them of their link."""
+def send_manage_link(member_id, requested_at=""):
+    """Someone signed up again with this contact: remind them of their link.
+
+    The key names the request: a retry sends it once, a later request again."""
     member = PanelMember.objects.filter(pk=member_id).first()
     if member is None:
         return False
-    message = _message(member, "already_member", {}, f"lab-manage-{member.pk}")
+    key = f"lab-manage-{member.pk}-{requested_at}"
+    message = _message(member, "already_member", {}, key)
     try:
         messaging.deliver(message)
     except messaging.Unreachable:

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.core import mail
 from django.test import override_settings
 from wagtail import hooks
@@ -10,52 +11,47 @@ from barometre.sources import all_sources
 from consultation.lab.messaging import HOOK
 from consultation.lab.models import PanelMember
 from consultation.lab.services import invite
+from notifications.channels import sms
 
 from .conftest import SAME_SITE
 from .factories import LabReportPageFactory, PanelMemberFactory, StudyFactory
 
 
-class FakePlatform:
-    """Stands for the notification platform: it sends text messages."""
-
-    def __init__(self):
-        self.sent = []
-
-    def __call__(self, message):
-        if message.email:
-            return None  # the lab sends its emails itself
-        self.sent.append(message)
-        return "sms"
+@pytest.fixture
+def texts(settings):
+    """The notification platform sends text messages to an in-memory outbox."""
+    settings.NOTIFICATIONS_SMS_BACKEND = "notifications.channels.sms.LocmemBackend"
+    settings.NOTIFICATIONS_SMS_QUIET_HOURS = "off"
+    sms.outbox.clear()
+    yield sms.outbox
+    sms.outbox.clear()
 
 
-def test_a_mobile_only_member_confirms_by_text_message(client, lab_page, commit):
-    platform = FakePlatform()
-    with hooks.register_temporarily(HOOK, platform):
-        commit(
-            client.post,
-            "/en/lab/",
-            {"mobile": "(438) 555-0111", "is_adult": "on", "consent": "on"},
-            **SAME_SITE,
-        )
+def test_a_mobile_only_member_confirms_by_text_message(client, lab_page, commit, texts):
+    commit(
+        client.post,
+        "/en/lab/",
+        {"mobile": "(438) 555-0111", "is_adult": "on", "consent": "on"},
+        **SAME_SITE,
+    )
     assert not mail.outbox
-    (message,) = platform.sent
-    assert message.mobile == "+14385550111" and message.language == "en"
-    link = re.search(r"http://testserver(/\S+)", message.body).group(1)
+    (text,) = texts
+    assert text["to"] == "+14385550111"
+    assert text["body"].startswith("numériQc testing panel: open this link")
+    assert text["body"].endswith("STOP to opt out")
+    link = re.search(r"http://testserver(/\S+)", text["body"]).group(1)
     assert client.get(link).status_code == 200
     assert PanelMember.objects.get().is_confirmed
 
 
-def test_invitations_use_the_platform_when_it_is_there(db, commit):
-    platform = FakePlatform()
+def test_invitations_use_the_platform(db, commit, texts):
     member = PanelMemberFactory(email="", mobile="+15145550123")
     study = StudyFactory()
     result = commit(invite, study, [member.pk])
-    assert not result.invited  # nobody can text them yet
-    with hooks.register_temporarily(HOOK, platform):
-        result = commit(invite, study, [member.pk])
     result.invited[0].refresh_from_db()
     assert result.invited[0].channel == "sms"
-    assert "Invitation à tester un service public" in platform.sent[0].subject
+    assert "Invitation à tester un service public" in texts[0]["body"]
+    assert hooks.get_hooks(HOOK)  # the notification platform is plugged in
 
 
 @override_settings(LAB_POSTS_PER_ADDRESS=2)

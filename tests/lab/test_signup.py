@@ -149,6 +149,8 @@ def test_signing_up_twice_stores_one_member_and_resends_the_link(
     assert PanelMember.objects.count() == 1
     assert PanelMember.objects.get().first_name == "Léa"
     assert "déjà" in mail.outbox[1].subject
+    commit(client.post, "/fr/laboratoire/", VALID, **SAME_SITE)
+    assert len(mail.outbox) == 3  # each new request gets the link again
 
 
 def test_a_forged_or_altered_confirmation_link_confirms_nothing(
