@@ -163,7 +163,15 @@ def _short_sms(topic, title, url, language):
 
 
 def _in_language(subject, language):
-    """The subject's translation in that language when there is a live one."""
+    """The subject's translation in that language when there is a live one.
+
+    A subject that is not translatable itself (a training session) can say how it
+    reads in a language with `in_language(language)` -> an object with a title and
+    a URL.
+    """
+    reader = getattr(subject, "in_language", None)
+    if callable(reader):
+        return reader(language)
     finder = getattr(subject, "get_translation_or_none", None)
     if finder is None:
         return subject

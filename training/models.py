@@ -9,19 +9,20 @@ own, without a scheduled job.
 import uuid
 from datetime import timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from home.blocks import CommonStreamBlock, validate_heading_order
@@ -383,6 +384,26 @@ class Session(Orderable):
     def __str__(self):
         local = timezone.localtime(self.start_at)
         return f"{self.course.title} — {local:%Y-%m-%d %H:%M}"
+
+    def in_language(self, language):
+        """How an announcement names this session for a reader of `language`.
+
+        A session is not translated, its course is: the title and the address are
+        those of the course's live translation, when there is one.
+        """
+        course = self.course
+        with translation.override(language):
+            translated = course.get_translation_or_none(
+                Locale.objects.filter(language_code=language).first()
+            )
+            if translated and translated.live and not translated.alias_of_id:
+                course = translated
+            start = formats.date_format(
+                timezone.localtime(self.start_at), "DATETIME_FORMAT"
+            )
+        return SimpleNamespace(
+            title=f"{course.title} — {start}", url=course.get_full_url() or ""
+        )
 
     def clean(self):
         super().clean()

@@ -350,3 +350,18 @@ def test_a_known_address_adds_a_course_through_its_preference_centre(client, cou
     record = Consent.objects.get(scope=course_scope(course))
     assert record.action == Consent.Action.GIVEN
     assert record.method == Consent.Method.PREFERENCES
+
+
+def test_a_new_session_is_announced_with_the_course_in_the_readers_language(course):
+    confirmed_subscriber([Topic.TRAINING_SESSION], n=1, language="en")
+    confirmed_subscriber([Topic.TRAINING_SESSION], n=2, language="fr")
+    event = publish(Topic.TRAINING_SESSION, SessionFactory(course=course))
+    assert consumers.handle_event(event.pk) == 2
+
+    english = Delivery.objects.get(to="abonne1@example.org")
+    assert "Open data — " in english.subject
+    assert "Données ouvertes" not in english.subject
+    assert "/en/training/open-data/" in english.body
+    french = Delivery.objects.get(to="abonne2@example.org")
+    assert "Données ouvertes — " in french.subject
+    assert "/fr/" in french.body and "/en/" not in french.body
