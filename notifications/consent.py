@@ -190,10 +190,13 @@ def _send_email_confirmation(subscriber):
 def _send_preferences_link(subscriber, add_scope=""):
     """The preference centre's link; with `add_scope`, the centre offers to add
     that course or theme (the person asked for it on the form)."""
-    url = links.preferences_url(subscriber)
+    channel = Channel.EMAIL if subscriber.email_confirmed_at else Channel.SMS
+    if channel == Channel.SMS:
+        url = links.short_preferences_url(subscriber)
+    else:
+        url = links.preferences_url(subscriber)
     if add_scope:
         url += "?" + urlencode({"add": add_scope})
-    channel = Channel.EMAIL if subscriber.email_confirmed_at else Channel.SMS
     with override(subscriber.language):
         subject = _("Your numériQc notification preferences")
         body = _(

@@ -23,7 +23,8 @@ from .models import (
 from .services import new_delivery, queue_after_commit, with_opt_out
 from .text import sms_segments
 
-SMS_SEGMENTS = 2
+# Room for the title, the page's address, the preference link and STOP.
+SMS_SEGMENTS = 3
 
 
 def on_event_published(event_id):
@@ -81,7 +82,7 @@ def _subject_or_none(event):
 def _deliveries(event, subject, message):
     if event.topic == Topic.FEEDBACK_DIGEST:
         return list(_staff_deliveries(event, subject, message))
-    texts = {}
+    writer = _TopicWriter(event, subject)
     deliveries = []
     seen = set()
     for subscription in _confirmed_subscriptions(event.topic, subject):
@@ -90,31 +91,7 @@ def _deliveries(event, subject, message):
         if (subscriber.pk, subscription.channel) in seen:
             continue
         seen.add((subscriber.pk, subscription.channel))
-        key = (subscriber.language, subscription.channel)
-        if key not in texts:
-            texts[key] = _texts(event, subject, *key)
-        subject_text, body = texts[key]
-        preferences = links.preferences_url(subscriber)
-        unsubscribe = ""
-        if subscription.channel == Channel.EMAIL:
-            token = links.subscriber_unsubscribe_token(subscriber, Channel.EMAIL)
-            unsubscribe = links.unsubscribe_url(subscriber.language, token)
-            with override(subscriber.language):
-                body += "\n\n" + _("Change or withdraw your consent: %(url)s") % {
-                    "url": preferences
-                }
-        deliveries.append(
-            new_delivery(
-                message,
-                subscription.channel,
-                subscriber.address(subscription.channel),
-                subscriber.language,
-                subject_text,
-                body,
-                subscriber=subscriber,
-                unsubscribe_url=unsubscribe,
-            )
-        )
+        deliveries.append(writer.delivery(message, subscriber, subscription.channel))
     return deliveries
 
 
@@ -133,33 +110,111 @@ def _confirmed_subscriptions(topic, subject):
     )
 
 
-def _texts(event, subject, language, channel):
-    localized = _in_language(subject, language)
-    title, url = _title(localized), _url(localized)
-    with override(language):
-        topic = Topic(event.topic).label
-        subject_text = _("numériQc: %(topic)s — %(title)s") % {
-            "topic": topic,
-            "title": title,
-        }
+class _TopicWriter:
+    """The text of one event for each subscriber, each with their own signed
+    links. What depends only on the language is worked out once per language."""
+
+    def __init__(self, event, subject):
+        self.event, self.subject = event, subject
+        self._content = {}
+        self._sms_titles = {}
+
+    def delivery(self, message, subscriber, channel):
+        language = subscriber.language
+        topic, title, url = self.content(language)
+        subject_text = _subject_line(topic, title, language)
+        unsubscribe = ""
         if channel == Channel.SMS:
-            body = _short_sms(topic, title, url, language)
+            link = links.short_preferences_url(subscriber)
+            title = self._sms_title(language, len(link))
+            body = _sms_body(topic, title, url, link, language)
         else:
-            body = _("%(topic)s: %(title)s\n\nRead more: %(url)s") % {
-                "topic": topic,
-                "title": title,
-                "url": url,
-            }
-    return subject_text[:250], body
+            token = links.subscriber_unsubscribe_token(subscriber, Channel.EMAIL)
+            unsubscribe = links.unsubscribe_url(language, token)
+            with override(language):
+                body = _read_more(topic, title, url) + "\n\n"
+                body += _("Change or withdraw your consent: %(url)s") % {
+                    "url": links.preferences_url(subscriber)
+                }
+        return new_delivery(
+            message,
+            channel,
+            subscriber.address(channel),
+            language,
+            subject_text,
+            body,
+            subscriber=subscriber,
+            unsubscribe_url=unsubscribe,
+        )
+
+    def content(self, language):
+        """(topic label, title, URL) in that language."""
+        if language not in self._content:
+            localized = _in_language(self.subject, language)
+            with override(language):
+                topic = str(Topic(self.event.topic).label)
+            self._content[language] = (topic, _title(localized), _url(localized))
+        return self._content[language]
+
+    def _sms_title(self, language, link_length):
+        """The title, shortened until the text message fits SMS_SEGMENTS. Links
+        of one length count the same: their characters (letters, digits, / - _
+        . :) take one GSM-7 septet each."""
+        key = (language, link_length)
+        if key not in self._sms_titles:
+            topic, title, url = self.content(language)
+            stand_in = "x" * link_length
+            while (
+                sms_segments(_sms_body(topic, title, url, stand_in, language))
+                > SMS_SEGMENTS
+                and len(title) > 20
+            ):
+                title = _shortened(title)
+            self._sms_titles[key] = title
+        return self._sms_titles[key]
 
 
-def _short_sms(topic, title, url, language):
-    """At most SMS_SEGMENTS segments: a long title is shortened, never the URL."""
-    while True:
-        body = with_opt_out(f"numériQc — {topic} : {title} {url}".strip(), language)
-        if sms_segments(body) <= SMS_SEGMENTS or len(title) <= 20:
-            return body
-        title = title[: len(title) - 10].rstrip() + "…"
+def _shortened(title):
+    """Ten characters less at least, cut between words; three dots because "…"
+    is not in the GSM alphabet."""
+    cut = title[: len(title) - 10]
+    if " " in cut.strip():
+        cut = cut.strip().rsplit(" ", 1)[0]
+    return cut.rstrip(" :,;-") + "..."
+
+
+def _texts(event, subject, language):
+    """Subject line and email body of an event for staff (digests)."""
+    topic, title, url = _TopicWriter(event, subject).content(language)
+    with override(language):
+        body = _read_more(topic, title, url)
+    return _subject_line(topic, title, language), body
+
+
+def _subject_line(topic, title, language):
+    with override(language):
+        text = _("numériQc: %(topic)s — %(title)s") % {"topic": topic, "title": title}
+    return text[:250]
+
+
+def _read_more(topic, title, url):
+    return _("%(topic)s: %(title)s\n\nRead more: %(url)s") % {
+        "topic": topic,
+        "title": title,
+        "url": url,
+    }
+
+
+def _sms_body(topic, title, url, preferences, language):
+    """A hyphen, not a dash: a dash alone would halve what a segment holds
+    (UCS-2 instead of GSM-7)."""
+    with override(language):
+        lines = [
+            f"numériQc - {topic} : {title}",
+            url,
+            _("Your choices: %(url)s") % {"url": preferences},
+        ]
+    return with_opt_out("\n".join(line for line in lines if line), language)
 
 
 def _in_language(subject, language):
@@ -229,6 +284,6 @@ def _staff_deliveries(event, subject, message):
         .distinct()
         .order_by("pk")
     )
-    subject_text, body = _texts(event, subject, "fr", Channel.EMAIL)
+    subject_text, body = _texts(event, subject, "fr")
     for user in users:
         yield new_delivery(message, Channel.EMAIL, user.email, "fr", subject_text, body)

@@ -10,6 +10,8 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from home.ratelimit import hit
 
@@ -201,6 +203,11 @@ def _validated(organization, data):
     else:
         token = links.reminder_unsubscribe_token(organization.pk, channel, to)
         unsubscribe_url = links.unsubscribe_url(language, token)
+        # Also in the text: not every mail client shows List-Unsubscribe.
+        with override(language):
+            body += "\n\n" + _("To stop receiving these messages: %(url)s") % {
+                "url": unsubscribe_url
+            }
     return {
         "channel": channel,
         "to": to,

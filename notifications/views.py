@@ -1,6 +1,7 @@
 """Public views: subscribe, confirm, preferences, unsubscribe, SMS replies."""
 
 import hmac
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -230,6 +231,21 @@ def _subscriber_from(token):
     if subscriber is None:
         raise Http404
     return subscriber
+
+
+@never_cache
+def short_preferences(request, token):
+    """The preference link of text messages leads to the centre, in the
+    subscriber's language."""
+    pk = links.read_short_preferences_token(token)
+    subscriber = Subscriber.objects.filter(pk=pk).first() if pk else None
+    if subscriber is None:
+        raise Http404
+    target = links.preferences_path(subscriber)
+    add = request.GET.get("add", "")
+    if add:
+        target += "?" + urlencode({"add": add[:60]})
+    return HttpResponseRedirect(target)
 
 
 @csrf_exempt

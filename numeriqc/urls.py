@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from notifications import views as notifications_views
 from numeriqc import views
 
 urlpatterns = [
@@ -14,6 +15,12 @@ urlpatterns = [
     path("", views.choose_language, name="choose_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Short and without a language prefix: the preference link of text messages.
+    path(
+        "p/<str:token>",
+        notifications_views.short_preferences,
+        name="short_preferences",
+    ),
 ]
 
 # Each feature app owns one translated prefix; Wagtail's page tree comes last

@@ -87,8 +87,11 @@ def test_schedule_and_send_now(client, key):
     )
     assert status.json()["status"] == "sent"
     assert mail.outbox[0].subject == "Rappel 2 décembre"
-    assert mail.outbox[0].body == "Bonjour Marie, votre rendez-vous est le 2 décembre."
-    assert "List-Unsubscribe" in mail.outbox[0].extra_headers
+    body, footer = mail.outbox[0].body.split("\n\n")
+    assert body == "Bonjour Marie, votre rendez-vous est le 2 décembre."
+    target = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    # The same link in the text, for mail clients that hide the header.
+    assert footer == f"Pour ne plus recevoir ces messages : {target}"
 
 
 def test_optional_text_shown_when_value_present(client, key):
@@ -96,12 +99,15 @@ def test_optional_text_shown_when_value_present(client, key):
         personalisation={"prenom": "Marie", "date": "2 déc", "lieu": "Québec"}
     )
     post(client, key, data)
-    assert mail.outbox[0].body.endswith("le 2 déc. Lieu : Québec.")
+    assert "le 2 déc. Lieu : Québec.\n\n" in mail.outbox[0].body
 
 
 def test_english_template(client, key):
     post(client, key, payload(language="en"))
     assert mail.outbox[0].subject == "Reminder 2 décembre"
+    assert "To stop receiving these messages: http://testserver/en/" in (
+        mail.outbox[0].body
+    )
 
 
 def test_missing_placeholders_are_refused(client, key):

@@ -365,3 +365,26 @@ def test_a_new_session_is_announced_with_the_course_in_the_readers_language(cour
     french = Delivery.objects.get(to="abonne2@example.org")
     assert "Données ouvertes — " in french.subject
     assert "/fr/" in french.body and "/en/" not in french.body
+
+
+def test_a_known_mobile_number_gets_the_short_link_that_adds_the_course(
+    client, course, daytime
+):
+    from notifications.channels import sms
+
+    subscriber = confirmed_subscriber([Topic.VITRINE_PROJECT], channels=[Channel.SMS])
+    data = scoped_form(
+        email="",
+        phone="514 555-0000",
+        email_topics=[],
+        sms_topics=[Topic.TRAINING_SESSION],
+        course=str(course.pk),
+    )
+    client.post(url("subscribe"), data, **ORIGIN)
+    [text] = [m for m in sms.outbox if m["to"] == subscriber.phone]
+    (link,) = links_in(text["body"])
+    assert link.startswith("/p/") and "?add=course" in link
+    assert text["body"].endswith("ARRET pour vous désabonner")
+    html = client.get(link, follow=True).content.decode()
+    value = f"sms|{Topic.TRAINING_SESSION}|{course_scope(course)}"
+    assert f'value="{value}" id="id_scoped_0">' in html  # offered, not checked

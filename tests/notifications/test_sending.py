@@ -405,21 +405,14 @@ def test_addresses_of_subscribers_without_consent_are_erased(site_tree):
     assert emails[withdrew.pk] == "" and emails[never_confirmed.pk] == ""
 
 
-def test_topic_sms_stays_within_two_segments(site_tree, commit):
+def test_topic_message_is_in_no_organization_log(site_tree, commit):
     from notifications import publish
-    from notifications.models import Message
 
     confirmed_subscriber([Topic.VITRINE_PROJECT], channels=[Channel.SMS])
-    title = (
-        "Transformation numérique des services de santé et des services sociaux " * 3
-    )
-    page = StandardPageFactory(parent=site_tree.fr, title=title[:250], slug="long")
+    page = StandardPageFactory(parent=site_tree.fr, title="Projet", slug="projet")
     with commit():
         publish(Topic.VITRINE_PROJECT, page)
-    delivery = Delivery.objects.get()
-    assert delivery.segments <= 2
-    assert "…" in delivery.body and "/fr/long/" in delivery.body
-    assert Message.objects.get().organization is None  # not an organization's log
+    assert Delivery.objects.get().message.organization is None
 
 
 def test_filesystem_broker_of_make_run_gets_one_shared_folder(tmp_path):
