@@ -79,11 +79,14 @@ run: seed
 	  CELERY_BROKER_URL=filesystem:// $(MAKE) --no-print-directory serve
 
 # The browser tests run in a pytest process of their own: they share one database
-# loaded with the demo content (see tests/e2e/conftest.py).
+# loaded with the demo content (see tests/e2e/conftest.py). The reliability tests
+# start real Celery workers: alone on the machine, last, and only with PostgreSQL
+# and Redis (skipped on SQLite).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
-	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/reliability $(PYTEST_ARGS)
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
+	$(BIN)/pytest -s -rs tests/reliability
 
 lint: $(VENV)/.dev system-deps
 	$(BIN)/ruff check .

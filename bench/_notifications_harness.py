@@ -36,6 +36,7 @@ class Harness:
         self.db_url = urlunsplit(parts._replace(path=f"/{self.db_name}"))
         self.broker = os.environ.get("CELERY_BROKER_URL", DEFAULT_BROKER)
         self.provider = self.worker = None
+        self.others = []
         self.provider_file = self.workdir / "provider.json"
 
     def env(self):
@@ -77,6 +78,10 @@ class Harness:
         self.purge_broker()
 
     def stop(self):
+        for worker in self.others:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+        self.others = []
         if self.worker is not None:
             self.kill_worker()
         if self.provider is not None and self.provider.poll() is None:
@@ -121,7 +126,11 @@ class Harness:
         return json.loads(self.provider_file.read_text())
 
     # workers
-    def start_worker(self):
+    def start_worker(self, queues="notifications,notifications-bulk,celery"):
+        """One worker on `queues`; a second call starts another beside it (one
+        per queue, as in production), the last one being `self.worker`."""
+        if self.worker is not None:
+            self.others.append(self.worker)
         self.worker = subprocess.Popen(
             [
                 CELERY,
@@ -129,7 +138,9 @@ class Harness:
                 "numeriqc",
                 "worker",
                 "-Q",
-                "notifications,notifications-bulk,celery",
+                queues,
+                "-n",
+                f"{queues.split(',')[0]}-{len(self.others)}@%h",
                 "-c",
                 str(self.concurrency),
                 "-l",
@@ -157,7 +168,7 @@ class Harness:
         self.worker = None
 
 
-def make_deliveries(count, kind="reminder"):
+def make_deliveries(count, kind="reminder", priority="normal"):
     """`count` SMS deliveries due now, one message each, numbers the fake
     provider accepts (never ending in 0002-0005)."""
     from django.utils import timezone
@@ -166,7 +177,7 @@ def make_deliveries(count, kind="reminder"):
 
     now = timezone.now()
     messages = Message.objects.bulk_create(
-        Message(kind=kind, send_at=now) for _ in range(count)
+        Message(kind=kind, priority=priority, send_at=now) for _ in range(count)
     )
     deliveries = Delivery.objects.bulk_create(
         Delivery(

@@ -62,15 +62,18 @@ def queue(delivery_ids):
     from .tasks import send_delivery
 
     now = timezone.now()
-    rows = Delivery.objects.filter(
-        pk__in=delivery_ids, status=Delivery.Status.CREATED, due_at__lte=now
-    ).values_list("pk", "message__priority")
-    queued = []
+    rows = list(
+        Delivery.objects.filter(
+            pk__in=delivery_ids, status=Delivery.Status.CREATED, due_at__lte=now
+        ).values_list("pk", "message__priority")
+    )
+    # Marked first, in one UPDATE: a publish that fails leaves the row for
+    # dispatch_due to queue again once the mark is stale.
+    queued = [pk for pk, _priority in rows]
+    Delivery.objects.filter(pk__in=queued).update(queued_at=now)
     for pk, priority in rows:
         queue_name = BULK_QUEUE if priority == "bulk" else NORMAL_QUEUE
-        Delivery.objects.filter(pk=pk).update(queued_at=now)
         send_delivery.apply_async((pk,), queue=queue_name)
-        queued.append(pk)
     return queued
 
 
