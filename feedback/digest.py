@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
 from home.scoping import scope_queryset
+from notifications.events import publish
+from notifications.models import Topic
 
 from .models import DigestDelivery, DigestSubscription, FeedbackEntry
 from .stats import FIGURES, rates
@@ -84,7 +86,12 @@ def admin_url(path):
 
 
 def send_digest(user_id, frequency, start):
-    """Send one digest, once: returns False when there was nothing to send."""
+    """Hand one digest to the notification platform, once: returns False when
+    there was nothing to send or it was already handed over for this period.
+
+    The platform sends it after the commit (its message log, retries, retention)
+    and asks `digest_email` for the text, in the staff member's language.
+    """
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if (
         user is None
@@ -93,28 +100,27 @@ def send_digest(user_id, frequency, start):
         return False
     try:
         with transaction.atomic():
-            delivery = DigestDelivery.objects.create(
+            digest = DigestDelivery.objects.create(
                 user=user, frequency=frequency, period_start=start
             )
+            publish(Topic.FEEDBACK_DIGEST, digest)
     except IntegrityError:
-        return False  # already sent for this period
-    try:
-        _send(user, frequency, start)
-    except Exception:
-        delivery.delete()  # let a retry send it
-        raise
+        return False  # already handed over for this period
     return True
 
 
-def _send(user, frequency, start):
-    with translation.override(preferred_language(user)):
-        context = digest_context(user, frequency, start)
+def digest_email(digest):
+    """(language, subject, body) of a digest, counted when it is written."""
+    user = digest.user
+    language = preferred_language(user)
+    with translation.override(language):
+        context = digest_context(user, digest.frequency, digest.period_start)
         subject = _("numériQc feedback: %(count)s new, %(urgent)s urgent") % {
             "count": context["totals"]["answers"],
             "urgent": context["urgent_count"],
         }
         body = render_to_string("feedback/email/digest.txt", context)
-    send_mail(subject, body, None, [user.email])
+    return language, subject, body
 
 
 def send_urgent_alert(entry):

@@ -519,3 +519,19 @@ class DigestDelivery(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.frequency} {self.period_start:%Y-%m-%d}"
+
+    @property
+    def organization(self):
+        """The message log of the notification platform shows the digest under
+        the recipient's first organization."""
+        return self.user.organizations.order_by("pk").first()
+
+    def notification_emails(self):
+        """What the notification platform sends for a `feedback.digest` event:
+        (address, language, subject, body) for each recipient."""
+        from .digest import digest_email
+
+        if not self.user.is_active or not self.user.email:
+            return []
+        language, subject, body = digest_email(self)
+        return [(self.user.email, language, subject, body)]

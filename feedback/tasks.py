@@ -27,7 +27,7 @@ def send_due_digests():
     return queued
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+@shared_task
 def send_digest(user_id, frequency, start):
     return digest.send_digest(user_id, frequency, datetime.fromisoformat(start))
 

@@ -72,15 +72,3 @@ def default_per_day():
 
 def sms_quiet_hours():
     return _get("NOTIFICATIONS_SMS_QUIET_HOURS", "21:00-08:00")
-
-
-def feedback_digest_through_events():
-    """False (default): the feedback app emails its own staff digests
-    (feedback.tasks.send_due_digests), so FEEDBACK_DIGEST events are ignored here
-    and staff never get two digests. True only if feedback publishes the topic
-    instead of sending its own."""
-    return _get("NOTIFICATIONS_FEEDBACK_DIGEST_THROUGH_EVENTS", False, _true)
-
-
-def _true(value):
-    return str(value).strip().lower() in {"1", "true", "yes", "on"}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from . import conf, links, scopes
+from . import links, scopes
 from .models import (
     Channel,
     Delivery,
@@ -23,6 +23,8 @@ from .models import (
 from .services import new_delivery, queue_after_commit, with_opt_out
 from .text import sms_segments
 
+# Topics whose subject names its recipients instead of reaching subscribers.
+ADDRESSED_TOPICS = {Topic.FEEDBACK_DIGEST}
 # Room for the title, the page's address, the preference link and STOP.
 SMS_SEGMENTS = 3
 
@@ -39,8 +41,8 @@ def handle_event(event_id):
     event = Event.objects.filter(pk=event_id, message__isnull=True).first()
     if event is None:
         return 0
-    subject = None if _sent_elsewhere(event) else _subject_or_none(event)
-    if subject is None:
+    subject = _subject_or_none(event)
+    if subject is None or not _addressable(event, subject):
         Event.objects.filter(pk=event_id).update(dispatched_at=timezone.now())
         return 0
     try:
@@ -53,7 +55,7 @@ def handle_event(event_id):
                 # Citizens subscribed to the platform, not to the organization:
                 # only digests (to the organization's own staff) belong to it.
                 organization=_organization_of(subject)
-                if event.topic == Topic.FEEDBACK_DIGEST
+                if event.topic in ADDRESSED_TOPICS
                 else None,
             )
             deliveries = _deliveries(event, subject, message)
@@ -65,11 +67,11 @@ def handle_event(event_id):
     return len(deliveries)
 
 
-def _sent_elsewhere(event):
-    """Staff digests are the feedback app's own (one path, never two digests)."""
-    return event.topic == Topic.FEEDBACK_DIGEST and not (
-        conf.feedback_digest_through_events()
-    )
+def _addressable(event, subject):
+    """A topic for named staff needs a subject that names them (a digest)."""
+    if event.topic not in ADDRESSED_TOPICS:
+        return True
+    return callable(getattr(subject, "notification_emails", None))
 
 
 def _subject_or_none(event):
@@ -80,8 +82,8 @@ def _subject_or_none(event):
 
 
 def _deliveries(event, subject, message):
-    if event.topic == Topic.FEEDBACK_DIGEST:
-        return list(_staff_deliveries(event, subject, message))
+    if event.topic in ADDRESSED_TOPICS:
+        return _addressed_deliveries(subject, message)
     writer = _TopicWriter(event, subject)
     deliveries = []
     seen = set()
@@ -183,14 +185,6 @@ def _shortened(title):
     return cut.rstrip(" :,;-") + "..."
 
 
-def _texts(event, subject, language):
-    """Subject line and email body of an event for staff (digests)."""
-    topic, title, url = _TopicWriter(event, subject).content(language)
-    with override(language):
-        body = _read_more(topic, title, url)
-    return _subject_line(topic, title, language), body
-
-
 def _subject_line(topic, title, language):
     with override(language):
         text = _("numériQc: %(topic)s — %(title)s") % {"topic": topic, "title": title}
@@ -267,23 +261,10 @@ def _organization_of(subject):
     return organization if isinstance(organization, Organization) else None
 
 
-def _staff_deliveries(event, subject, message):
-    """Feedback digests go to the staff of the organization concerned, by email."""
-    from django.contrib.auth import get_user_model
-
-    organization = _organization_of(subject)
-    if organization is None:
-        return
-    users = (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            organizations__translation_key=organization.translation_key,
-        )
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
-    subject_text, body = _texts(event, subject, "fr")
-    for user in users:
-        yield new_delivery(message, Channel.EMAIL, user.email, "fr", subject_text, body)
+def _addressed_deliveries(subject, message):
+    """A feedback digest is not for subscribers: it names its recipient (the
+    staff member who asked for it) and writes its own text, in their language."""
+    return [
+        new_delivery(message, Channel.EMAIL, to, language, subject_text[:250], body)
+        for to, language, subject_text, body in subject.notification_emails()
+    ]

@@ -355,21 +355,6 @@ def test_file_backend_writes_one_line_per_message(settings, tmp_path):
     assert status(delivery) == Delivery.Status.SENT
 
 
-def test_feedback_digest_goes_to_the_organization_staff(settings, commit):
-    """Only when the feedback app hands its digests over (see test_digests.py)."""
-    from notifications import publish
-    from tests.factories import OrganizationFactory, UserFactory
-
-    settings.NOTIFICATIONS_FEEDBACK_DIGEST_THROUGH_EVENTS = True
-    organization = OrganizationFactory(name="Revenu")
-    UserFactory(email="agent@example.org", organizations=[organization])
-    UserFactory(email="ailleurs@example.org", organizations=[OrganizationFactory()])
-    with commit():
-        publish(Topic.FEEDBACK_DIGEST, organization, key="2026-11-26")
-    assert [m.to for m in mail.outbox] == [["agent@example.org"]]
-    assert "Revenu" in mail.outbox[0].subject
-
-
 def test_a_deleted_subject_is_skipped(site_tree, commit):
     from notifications import publish
     from notifications.models import Event
