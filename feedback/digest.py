@@ -5,7 +5,6 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -123,11 +122,11 @@ def digest_email(digest):
     return language, subject, body
 
 
-def send_urgent_alert(entry):
-    """Tell the organization's subscribed staff at once about an urgent entry."""
+def urgent_recipients(entry):
+    """Active staff of the entry's organization who receive its feedback by email."""
     if entry.organization is None:
-        return 0
-    recipients = (
+        return get_user_model().objects.none()
+    return (
         get_user_model()
         .objects.filter(
             is_active=True,
@@ -135,22 +134,23 @@ def send_urgent_alert(entry):
             feedback_digest__frequency__in=list(PERIODS),
         )
         .exclude(email="")
+        .distinct()
+        .order_by("pk")
     )
-    sent = 0
-    for user in recipients.distinct():
-        with translation.override(preferred_language(user)):
+
+
+def urgent_alert_emails(entry):
+    """(address, language, subject, body) of the urgent alert, for each recipient."""
+    url = admin_url(
+        reverse("wagtailsnippets_feedback_feedbackentry:edit", args=[entry.pk])
+    )
+    emails = []
+    for user in urgent_recipients(entry):
+        language = preferred_language(user)
+        with translation.override(language):
             subject = _("numériQc: urgent feedback to read")
             body = render_to_string(
-                "feedback/email/urgent.txt",
-                {
-                    "entry": entry,
-                    "url": admin_url(
-                        reverse(
-                            "wagtailsnippets_feedback_feedbackentry:edit",
-                            args=[entry.pk],
-                        )
-                    ),
-                },
+                "feedback/email/urgent.txt", {"entry": entry, "url": url}
             )
-        sent += send_mail(subject, body, None, [user.email])
-    return sent
+        emails.append((user.email, language, subject, body))
+    return emails

@@ -456,6 +456,13 @@ class FeedbackEntry(models.Model):
             "date": timezone.localtime(self.created_at).strftime("%Y-%m-%d %H:%M")
         }
 
+    def notification_emails(self):
+        """What the notification platform sends for a `feedback.urgent` event:
+        (address, language, subject, body) for each staff member to alert."""
+        from .digest import urgent_alert_emails
+
+        return urgent_alert_emails(self)
+
     @property
     def is_urgent(self):
         return bool(self.urgency)

@@ -4,7 +4,11 @@ from datetime import datetime
 
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
+
+from notifications.events import publish
+from notifications.models import Topic
 
 from . import digest, services
 from .models import DigestSubscription, FeedbackEntry
@@ -32,22 +36,20 @@ def send_digest(user_id, frequency, start):
     return digest.send_digest(user_id, frequency, datetime.fromisoformat(start))
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+@shared_task
 def alert_urgent_entry(entry_id):
-    """Send the urgent alert once: the row is claimed before the emails go."""
-    claimed = FeedbackEntry.objects.filter(
-        pk=entry_id, urgent_alert_sent_at__isnull=True
-    ).update(urgent_alert_sent_at=timezone.now())
-    if not claimed:
-        return 0
-    entry = FeedbackEntry.objects.select_related("organization", "service", "page").get(
-        pk=entry_id
-    )
-    try:
-        return digest.send_urgent_alert(entry)
-    except OSError:
-        FeedbackEntry.objects.filter(pk=entry_id).update(urgent_alert_sent_at=None)
-        raise
+    """Hand the urgent alert to the notification platform once: the entry is
+    claimed and the event recorded in one transaction. Returns how many staff
+    members it is for."""
+    with transaction.atomic():
+        claimed = FeedbackEntry.objects.filter(
+            pk=entry_id, urgent_alert_sent_at__isnull=True
+        ).update(urgent_alert_sent_at=timezone.now())
+        if not claimed:
+            return 0
+        entry = FeedbackEntry.objects.select_related("organization").get(pk=entry_id)
+        publish(Topic.FEEDBACK_URGENT, entry)
+    return digest.urgent_recipients(entry).count()
 
 
 @shared_task

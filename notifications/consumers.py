@@ -24,7 +24,7 @@ from .services import new_delivery, queue_after_commit, with_opt_out
 from .text import sms_segments
 
 # Topics whose subject names its recipients instead of reaching subscribers.
-ADDRESSED_TOPICS = {Topic.FEEDBACK_DIGEST}
+ADDRESSED_TOPICS = {Topic.FEEDBACK_DIGEST, Topic.FEEDBACK_URGENT}
 # Room for the title, the page's address, the preference link and STOP.
 SMS_SEGMENTS = 3
 
@@ -50,7 +50,11 @@ def handle_event(event_id):
             message = Message.objects.create(
                 kind=Message.Kind.TOPIC,
                 event=event,
-                priority=Priority.BULK,
+                # A fan-out to subscribers waits behind reminders; a message
+                # to named staff (an urgent alert) does not.
+                priority=Priority.NORMAL
+                if event.topic in ADDRESSED_TOPICS
+                else Priority.BULK,
                 send_at=timezone.now(),
                 # Citizens subscribed to the platform, not to the organization:
                 # only digests (to the organization's own staff) belong to it.
@@ -68,7 +72,8 @@ def handle_event(event_id):
 
 
 def _addressable(event, subject):
-    """A topic for named staff needs a subject that names them (a digest)."""
+    """A topic for named staff needs a subject that names them (a digest, an
+    urgent feedback entry)."""
     if event.topic not in ADDRESSED_TOPICS:
         return True
     return callable(getattr(subject, "notification_emails", None))
@@ -262,8 +267,9 @@ def _organization_of(subject):
 
 
 def _addressed_deliveries(subject, message):
-    """A feedback digest is not for subscribers: it names its recipient (the
-    staff member who asked for it) and writes its own text, in their language."""
+    """A feedback digest or urgent alert is not for subscribers: it names its
+    recipients (staff who asked for feedback by email) and writes its own text,
+    in each one's language."""
     return [
         new_delivery(message, Channel.EMAIL, to, language, subject_text[:250], body)
         for to, language, subject_text, body in subject.notification_emails()

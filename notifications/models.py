@@ -20,6 +20,7 @@ class Topic(models.TextChoices):
     TRAINING_SESSION = "training.session", _("New session of a course")
     VITRINE_PROJECT = "vitrine.project", _("New project in the Vitrine")
     FEEDBACK_DIGEST = "feedback.digest", _("Feedback digest for an organization")
+    FEEDBACK_URGENT = "feedback.urgent", _("Urgent feedback for an organization")
 
 
 class Event(models.Model):

@@ -123,14 +123,16 @@ def test_weekly_digests_go_on_mondays_only(organizations, monkeypatch, commit):
     assert "Rétroaction reçue du 2 mars 2026 au 8 mars 2026" in mail.outbox[0].body
 
 
-def test_an_urgent_entry_alerts_the_subscribed_staff_at_once(organizations):
+def test_an_urgent_entry_alerts_the_subscribed_staff_at_once(organizations, commit):
     ours, theirs = organizations
     editor = UserFactory(groups=[EDITORS], organizations=[ours])
     subscribe(editor, FREQUENCY.WEEKLY)
     UserFactory(groups=[EDITORS], organizations=[theirs])
     entry = FeedbackEntry.objects.get(urgency="self_harm")
-    assert tasks.alert_urgent_entry(entry.pk) == 1
-    assert tasks.alert_urgent_entry(entry.pk) == 0  # safe to run twice
+    with commit():
+        assert tasks.alert_urgent_entry(entry.pk) == 1
+        assert tasks.alert_urgent_entry(entry.pk) == 0  # safe to run twice
+    assert [message.to for message in mail.outbox] == [[editor.email]]
     assert mail.outbox[0].subject == "numériQc : une rétroaction urgente à lire"
     assert "1 866 APPELLE" in mail.outbox[0].body
 

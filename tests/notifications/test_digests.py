@@ -1,6 +1,6 @@
-"""Feedback digests reach staff through the notification platform: one event per
-digest, one delivery to the staff member who asked for it, in their language,
-in their organization's message log."""
+"""Feedback digests and urgent alerts reach staff through the notification
+platform: one event each, one delivery per staff member who asked for feedback by
+email, in their language, in their organization's message log."""
 
 from datetime import datetime, timedelta
 
@@ -13,7 +13,7 @@ from feedback import tasks as feedback_tasks
 from feedback.models import DigestDelivery, DigestSubscription
 from home.roles import EDITORS
 from notifications import publish
-from notifications.models import Delivery, Event, Topic
+from notifications.models import Delivery, Event, Priority, Topic
 from tests.factories import OrganizationFactory, UserFactory
 from tests.feedback.factories import FeedbackEntryFactory
 
@@ -107,3 +107,26 @@ def test_a_digest_event_about_anything_else_sends_nothing(revenu, commit):
     assert mail.outbox == []
     assert not Delivery.objects.exists()
     assert Event.objects.get().dispatched_at is not None
+
+
+def test_an_urgent_entry_alerts_each_staff_member_once_and_first(revenu, commit):
+    french, english = staff(revenu), staff(revenu, language="en")
+    staff(OrganizationFactory(name="Autre"))  # another organization's staff
+    entry = FeedbackEntryFactory(
+        organization=revenu, comment="Je n’en peux plus.", urgency="self_harm"
+    )
+    with commit():
+        assert feedback_tasks.alert_urgent_entry(entry.pk) == 2
+        assert feedback_tasks.alert_urgent_entry(entry.pk) == 0  # run twice
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert set(by_address) == {french.email, english.email}
+    assert by_address[french.email].subject == (
+        "numériQc : une rétroaction urgente à lire"
+    )
+    assert by_address[english.email].subject == "numériQc: urgent feedback to read"
+    deliveries = Delivery.objects.select_related("message")
+    assert deliveries.count() == 2
+    # Not behind a fan-out to subscribers: the normal lane.
+    assert {d.message.priority for d in deliveries} == {Priority.NORMAL}
+    assert {d.message.organization for d in deliveries} == {revenu}
+    assert Event.objects.get().topic == Topic.FEEDBACK_URGENT
