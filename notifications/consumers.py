@@ -25,8 +25,10 @@ from .text import sms_segments
 
 # Topics whose subject names its recipients instead of reaching subscribers.
 ADDRESSED_TOPICS = {Topic.FEEDBACK_DIGEST, Topic.FEEDBACK_URGENT}
-# Room for the title, the page's address, the preference link and STOP.
-SMS_SEGMENTS = 3
+# Room for the title, the page's address, the preference link and STOP. One ê
+# turns the whole text into UCS-2 (67 characters a segment): four segments (GC
+# Notify's limit too) still leave a French title about 75 characters.
+SMS_SEGMENTS = 4
 
 
 def on_event_published(event_id):

@@ -1,5 +1,5 @@
 """Every text message to a subscriber carries its own short, signed link to the
-preference centre, and stays within the topic limit of three segments."""
+preference centre, and stays within the topic limit of four segments."""
 
 import re
 
@@ -136,9 +136,9 @@ def test_a_deleted_subscriber_link_is_not_found(client):
     assert not_found(client, f"/p/{token}")
 
 
-# The three shapes of text message, with a production-length address.
+# The shapes of text message, with a production-length address.
 LONG_GSM = "Transformation numérique des services de santé " * 6
-LONG_SLUG = "transformation-numerique-des-services-de-sante-" * 4
+LONG_SLUG = "transformation-numerique-des-services-de-sante-" * 5
 
 
 @pytest.mark.parametrize(
@@ -167,10 +167,12 @@ def test_topic_sms_segments(
     delivery = Delivery.objects.get()
     body = delivery.body
     assert sms_encoding(body) == encoding
-    assert delivery.segments == sms_segments(body) <= SMS_SEGMENTS == 3
+    assert delivery.segments == sms_segments(body) <= SMS_SEGMENTS == 4
     assert ("..." in body) is shortened
-    if shortened:  # the title gave way, as little as it could
-        assert sms_segments(body.replace("...", "..." + "x" * 10)) > SMS_SEGMENTS
+    if shortened:  # the title gave way, between words, and kept its start
+        kept = body.split("\n")[0].split(" : ", 1)[1].removesuffix("...")
+        assert title.startswith(kept) and title[len(kept)] == " "
+        assert len(kept) >= 60
     [link] = re.findall(r"https://numeriqc\.gouv\.qc\.ca/p/\S+", body)
     assert links.read_short_preferences_token(link.rsplit("/", 1)[1]) == 10**9
     assert f"/{slug}/" in body  # the page's address is never cut
