@@ -27,7 +27,7 @@ from .text import sms_segments
 ADDRESSED_TOPICS = {Topic.FEEDBACK_DIGEST, Topic.FEEDBACK_URGENT}
 # Room for the title, the page's address, the preference link and STOP. One ê
 # turns the whole text into UCS-2 (67 characters a segment): four segments (GC
-# Notify's limit too) still leave a French title about 75 characters.
+# Notify's limit too) still leave a French title about 70 characters.
 SMS_SEGMENTS = 4
 
 
@@ -59,7 +59,7 @@ def handle_event(event_id):
                 else Priority.BULK,
                 send_at=timezone.now(),
                 # Citizens subscribed to the platform, not to the organization:
-                # only digests (to the organization's own staff) belong to it.
+                # only messages to its own staff (digests, alerts) belong to it.
                 organization=_organization_of(subject)
                 if event.topic in ADDRESSED_TOPICS
                 else None,
