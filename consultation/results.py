@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Avg, Count
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncMonth
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from home.charts import bar_chart, line_chart
@@ -76,6 +77,10 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
         answers.filter(number__isnull=False, row__isnull=True), "number"
     )
     by_row = _grouped_rows(answers.filter(row__isnull=False))
+    by_month = _grouped(
+        answers.filter(date__isnull=False).annotate(month=TruncMonth("date")),
+        "month",
+    )
     ranks = _mean_ranks(answers.filter(rank__isnull=False))
     others = _grouped(
         answers.filter(
@@ -91,7 +96,7 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
             continue
         result = QuestionResult(question, respondents.get(source.pk, 0))
         result.other_count = others.get(source.pk, {}).get(None, 0)
-        _fill(result, source, by_choice, by_number, by_row, ranks)
+        _fill(result, source, by_choice, by_number, by_row, ranks, by_month)
         _apply_minimum(result, minimum)
         if charts:
             result.chart = _chart(result)
@@ -157,7 +162,7 @@ def _percent(count, total):
     return round(100 * count / total, 1) if total else 0.0
 
 
-def _fill(result, source, by_choice, by_number, by_row, ranks):
+def _fill(result, source, by_choice, by_number, by_row, ranks, by_month):
     kind = result.question.kind
     Kind = Question.Kind
     labels = {c.translation_key: c.label for c in result.question.choices.all()}
@@ -186,6 +191,11 @@ def _fill(result, source, by_choice, by_number, by_row, ranks):
             label = labels.get(choice.translation_key, choice.label)
             result.rows.append((label, round(float(mean), 2) if mean else None, None))
         result.rows.sort(key=lambda row: row[1] if row[1] is not None else 1e9)
+    elif kind == Kind.DATE:
+        # By month, in order: a distribution of days would show one answer each.
+        for month, n in sorted(by_month.get(source.pk, {}).items()):
+            label = date_format(month, "YEAR_MONTH_FORMAT")
+            result.rows.append((label, n, _percent(n, total)))
     elif kind == Kind.MATRIX:
         scale = list(range(source.scale_min, source.scale_max + 1))
         result.scale = scale

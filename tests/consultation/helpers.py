@@ -17,6 +17,7 @@ def respond(
     age=None,
     ranking=None,
     matrix=None,
+    visit=None,
     survey=None,
 ):
     survey = survey or (
@@ -50,6 +51,8 @@ def respond(
         answers[local(q.comment)] = comment
     if age is not None:
         answers[local(q.age)] = age
+    if visit is not None:
+        answers[local(q.visit)] = visit
     if ranking:
         answers[local(q.priorities)] = {
             q.priorities.choices.get(label=label).translation_key: rank

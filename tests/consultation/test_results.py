@@ -2,6 +2,7 @@
 cross-tabs, the minimum-count rule, and the public results page."""
 
 import pytest
+from django.utils import translation
 
 from consultation import results
 
@@ -58,6 +59,25 @@ def test_rankings_give_a_mean_rank_and_matrices_a_table(consultation):
     assert ranking.rows[0][1] == 1.5 and ranking.rows[-1] == ("Sécurité", 3.0, None)
     matrix = rows_of(items, consultation.q.matrix)
     assert matrix.matrix == [("Clarté", [0, 0, 0, 0, 2]), ("Accès", [0, 1, 0, 1, 0])]
+
+
+def test_dates_are_counted_by_month_in_the_readers_language(consultation):
+    from datetime import date
+
+    for day in (date(2026, 3, 2), date(2026, 5, 10), date(2026, 3, 28)):
+        respond(consultation, visit=day)
+    respond(consultation)  # did not answer the date question
+    french = rows_of(results.survey_results(consultation.survey), consultation.q.visit)
+    assert french.respondents == 3
+    assert french.rows == [("mars 2026", 2, 66.7), ("mai 2026", 1, 33.3)]
+    assert french.chart is not None
+    with translation.override("en"):  # as the English results page reads them
+        english = rows_of(
+            results.survey_results(consultation.english), consultation.q.visit
+        )
+    assert english.rows == [("March 2026", 2, 66.7), ("May 2026", 1, 33.3)]
+    hidden = results.survey_results(consultation.survey, minimum=2)
+    assert rows_of(hidden, consultation.q.visit).rows == [("mars 2026", 2, 66.7)]
 
 
 def test_every_result_can_be_filtered_by_another_answer(consultation):
