@@ -72,16 +72,7 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
     sources = {q.translation_key: q for q in questions_of(source_row(survey))}
     answers = counted_answers(survey, sources.values(), filter_by)
     respondents = _respondents(answers)
-    by_choice = _grouped(answers.filter(choice__isnull=False), "choice_id")
-    by_number = _grouped(
-        answers.filter(number__isnull=False, row__isnull=True), "number"
-    )
-    by_row = _grouped_rows(answers.filter(row__isnull=False))
-    by_month = _grouped(
-        answers.filter(date__isnull=False).annotate(month=TruncMonth("date")),
-        "month",
-    )
-    ranks = _mean_ranks(answers.filter(rank__isnull=False))
+    counts = _grouped_counts(answers)
     others = _grouped(
         answers.filter(
             choice__isnull=True,
@@ -96,12 +87,39 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
             continue
         result = QuestionResult(question, respondents.get(source.pk, 0))
         result.other_count = others.get(source.pk, {}).get(None, 0)
-        _fill(result, source, by_choice, by_number, by_row, ranks, by_month)
+        _fill(result, source, counts)
         _apply_minimum(result, minimum)
         if charts:
             result.chart = _chart(result)
         results.append(result)
     return results
+
+
+@dataclass
+class _Counts:
+    """Every grouped count of a survey's answers, per source question."""
+
+    by_choice: dict
+    by_number: dict
+    by_row: dict
+    by_month: dict
+    ranks: dict
+
+
+def _grouped_counts(answers):
+    """One GROUP BY per kind of aggregate, whatever the number of answers."""
+    return _Counts(
+        by_choice=_grouped(answers.filter(choice__isnull=False), "choice_id"),
+        by_number=_grouped(
+            answers.filter(number__isnull=False, row__isnull=True), "number"
+        ),
+        by_row=_grouped_rows(answers.filter(row__isnull=False)),
+        by_month=_grouped(
+            answers.filter(date__isnull=False).annotate(month=TruncMonth("date")),
+            "month",
+        ),
+        ranks=_mean_ranks(answers.filter(rank__isnull=False)),
+    )
 
 
 def counted_answers(survey, source_questions, filter_by=None):
@@ -162,15 +180,15 @@ def _percent(count, total):
     return round(100 * count / total, 1) if total else 0.0
 
 
-def _fill(result, source, by_choice, by_number, by_row, ranks, by_month):
+def _fill(result, source, counts):
     kind = result.question.kind
     Kind = Question.Kind
     labels = {c.translation_key: c.label for c in result.question.choices.all()}
     total = result.respondents
     if kind in (Kind.SINGLE, Kind.MULTIPLE):
-        counts = by_choice.get(source.pk, {})
+        per_choice = counts.by_choice.get(source.pk, {})
         for choice in source.choices.all():
-            n = counts.get(choice.pk, 0)
+            n = per_choice.get(choice.pk, 0)
             label = labels.get(choice.translation_key, choice.label)
             result.rows.append((label, n, _percent(n, total)))
         if result.other_count:
@@ -178,28 +196,27 @@ def _fill(result, source, by_choice, by_number, by_row, ranks, by_month):
             n = result.other_count
             result.rows.append((label, n, _percent(n, total)))
     elif kind == Kind.YES_NO:
-        counts = by_number.get(source.pk, {})
+        per_value = counts.by_number.get(source.pk, {})
         for label, value in ((_("Yes"), 1), (_("No"), 0)):
-            n = counts.get(Decimal(value), 0) or counts.get(value, 0)
+            n = per_value.get(Decimal(value), 0) or per_value.get(value, 0)
             result.rows.append((label, n, _percent(n, total)))
     elif kind in SCALE_KINDS:
-        counts = by_number.get(source.pk, {})
-        _fill_scale(result, source, counts, total)
+        _fill_scale(result, source, counts.by_number.get(source.pk, {}), total)
     elif kind == Kind.RANKING:
         for choice in source.choices.all():
-            mean = ranks.get((source.pk, choice.pk))
+            mean = counts.ranks.get((source.pk, choice.pk))
             label = labels.get(choice.translation_key, choice.label)
             result.rows.append((label, round(float(mean), 2) if mean else None, None))
         result.rows.sort(key=lambda row: row[1] if row[1] is not None else 1e9)
     elif kind == Kind.DATE:
         # By month, in order: a distribution of days would show one answer each.
-        for month, n in sorted(by_month.get(source.pk, {}).items()):
+        for month, n in sorted(counts.by_month.get(source.pk, {}).items()):
             label = date_format(month, "YEAR_MONTH_FORMAT")
             result.rows.append((label, n, _percent(n, total)))
     elif kind == Kind.MATRIX:
         scale = list(range(source.scale_min, source.scale_max + 1))
         result.scale = scale
-        grid = by_row.get(source.pk, {})
+        grid = counts.by_row.get(source.pk, {})
         for row in source.choices.all():
             cells = [grid.get(row.pk, {}).get(value, 0) for value in scale]
             label = labels.get(row.translation_key, row.label)

@@ -130,8 +130,7 @@ class _TopicWriter:
 
     def delivery(self, message, subscriber, channel):
         language = subscriber.language
-        topic, title, url = self.content(language)
-        subject_text = _subject_line(topic, title, language)
+        topic, title, url, subject_text = self.content(language)
         unsubscribe = ""
         if channel == Channel.SMS:
             link = links.short_preferences_url(subscriber)
@@ -157,12 +156,22 @@ class _TopicWriter:
         )
 
     def content(self, language):
-        """(topic label, title, URL) in that language."""
+        """(topic label, title, URL, email subject line) in that language."""
         if language not in self._content:
             localized = _in_language(self.subject, language)
+            title = _title(localized)
             with override(language):
                 topic = str(Topic(self.event.topic).label)
-            self._content[language] = (topic, _title(localized), _url(localized))
+                subject_line = _("numériQc: %(topic)s — %(title)s") % {
+                    "topic": topic,
+                    "title": title,
+                }
+            self._content[language] = (
+                topic,
+                title,
+                _url(localized),
+                subject_line[:250],  # the column's length
+            )
         return self._content[language]
 
     def _sms_title(self, language, link_length):
@@ -171,7 +180,7 @@ class _TopicWriter:
         . :) take one GSM-7 septet each."""
         key = (language, link_length)
         if key not in self._sms_titles:
-            topic, title, url = self.content(language)
+            topic, title, url, _line = self.content(language)
             stand_in = "x" * link_length
             while (
                 sms_segments(_sms_body(topic, title, url, stand_in, language))
@@ -190,12 +199,6 @@ def _shortened(title):
     if " " in cut.strip():
         cut = cut.strip().rsplit(" ", 1)[0]
     return cut.rstrip(" :,;-") + "..."
-
-
-def _subject_line(topic, title, language):
-    with override(language):
-        text = _("numériQc: %(topic)s — %(title)s") % {"topic": topic, "title": title}
-    return text[:250]
 
 
 def _read_more(topic, title, url):
