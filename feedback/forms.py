@@ -3,6 +3,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.cleaning import CleanTextFormMixin
+
 from .models import RATINGS, TEXT_MAX_LENGTH, FeedbackReason, Service
 
 
@@ -29,7 +31,7 @@ def citizen_text_field(label, too_long):
     )
 
 
-class FeedbackForm(forms.Form):
+class FeedbackForm(CleanTextFormMixin, forms.Form):
     """What the widget posts. No CSRF token: the page that holds it is cached."""
 
     found = forms.TypedChoiceField(

@@ -121,6 +121,17 @@ class OrganizationOwnedPageMixin:
 
     organization_field = "organization"
 
+    def __init_subclass__(cls, **kwargs):
+        """Every such page's form offers, and accepts, only the editor's
+        organizations (and only their surveys, services… in other choices)."""
+        super().__init_subclass__(**kwargs)
+        from wagtail.admin.forms import WagtailAdminPageForm
+
+        from home.admin_forms import limit_to_user_scope
+
+        form_class = getattr(cls, "base_form_class", None) or WagtailAdminPageForm
+        cls.base_form_class = limit_to_user_scope(form_class, narrow_pages=False)
+
     def owning_organizations(self):
         organization = getattr(self, self.organization_field, None)
         if organization is None or not hasattr(organization, "translation_key"):

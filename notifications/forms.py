@@ -2,13 +2,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from home.cleaning import CleanTextFormMixin
+
 from .consent import normalise_phone
 from .models import PUBLIC_TOPICS, Language, Topic
 
 TOPIC_CHOICES = [(topic.value, topic.label) for topic in map(Topic, PUBLIC_TOPICS)]
 
 
-class TopicsMixin(forms.Form):
+class TopicsMixin(CleanTextFormMixin, forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the messages"),
         choices=Language.choices,

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from home.cleaning import has_control_characters
 from home.ratelimit import hit
 
 from . import conf, links
@@ -155,39 +156,56 @@ def _replay(message, print_):
     return message, False
 
 
+# What a caller may send: a few short values, a message of reasonable size.
+MAX_VALUES = 30
+MAX_NAME_LENGTH = 40
+MAX_VALUE_LENGTH = 500
+MAX_BODY_LENGTH = 10_000
+TEXT_FIELDS = ("template", "language", "priority", "email", "phone", "send_at")
+
+
 def _validated(organization, data):
     errors = {}
     if not isinstance(data, dict):
-        raise ValidationError({"body": ["Send a JSON object."]})
+        raise ValidationError({"body": [_("Send a JSON object.")]})
+    _check_text_fields(data, errors)
+    if errors:
+        raise ValidationError(errors)
     channel, to = _recipient(data, errors)
     language = data.get("language", "fr")
     if language not in ("fr", "en"):
-        errors["language"] = ['Use "fr" or "en".']
+        errors["language"] = [_('Use "fr" or "en".')]
     priority = data.get("priority", Priority.NORMAL)
     if priority not in Priority.values:
-        errors["priority"] = ['Use "normal" or "bulk".']
-    values = data.get("personalisation") or {}
-    if not isinstance(values, dict):
-        errors["personalisation"] = ["Send an object of names and values."]
-        values = {}
+        errors["priority"] = [_('Use "normal" or "bulk".')]
+    values = _personalisation(data.get("personalisation") or {}, errors)
     send_at = _send_at(data.get("send_at"), errors)
     template = None
     if channel and not errors.get("language"):
-        template = MessageTemplate.objects.filter(
-            organization=organization,
-            slug=str(data.get("template", ""))[:60],
-            language=language,
-            channel=channel,
-        ).first()
+        template = _template(organization, data.get("template", ""), language, channel)
         if template is None:
             errors["template"] = [
-                f"No template {data.get('template')!r} in {language} for {channel}."
+                _("No template %(slug)s in %(language)s for %(channel)s.")
+                % {
+                    "slug": repr(str(data.get("template", ""))[:60]),
+                    "language": language,
+                    "channel": channel,
+                }
             ]
     if errors:
         raise ValidationError(errors)
     if is_suppressed(channel, to, organization.pk):
-        raise ValidationError({"recipient": ["This recipient has opted out."]})
+        raise ValidationError({"recipient": [_("This recipient has opted out.")]})
     subject, body = _rendered(template, values)
+    if len(subject) + len(body) > MAX_BODY_LENGTH:
+        raise ValidationError(
+            {
+                "personalisation": [
+                    _("The message would be longer than %(limit)s characters.")
+                    % {"limit": MAX_BODY_LENGTH}
+                ]
+            }
+        )
     unsubscribe_url = ""
     if channel == Channel.SMS:
         body = with_opt_out(body, language)
@@ -195,8 +213,14 @@ def _validated(organization, data):
             raise ValidationError(
                 {
                     "personalisation": [
-                        f"The text message would take {sms_segments(body)} segments; "
-                        f"this template allows {template.max_segments}."
+                        _(
+                            "The text message would take %(segments)s segments; "
+                            "this template allows %(limit)s."
+                        )
+                        % {
+                            "segments": sms_segments(body),
+                            "limit": template.max_segments,
+                        }
                     ]
                 }
             )
@@ -213,7 +237,7 @@ def _validated(organization, data):
         "to": to,
         "language": language,
         "priority": priority,
-        "values": {k: str(v) for k, v in values.items()},
+        "values": values,
         "send_at": send_at,
         "template": template,
         "subject": subject,
@@ -222,21 +246,76 @@ def _validated(organization, data):
     }
 
 
+def _check_text_fields(data, errors):
+    """Each text field: a string (or absent), printable, of a sane length."""
+    for name in TEXT_FIELDS:
+        value = data.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            errors[name] = [_("Send a string.")]
+        elif len(value) > 254:
+            errors[name] = [_("At most 254 characters.")]
+        elif has_control_characters(value):
+            errors[name] = [_("Remove the control characters.")]
+
+
+def _personalisation(values, errors):
+    """Names and values as strings; numbers are written out, nothing nested."""
+    if not isinstance(values, dict):
+        errors["personalisation"] = [_("Send an object of names and values.")]
+        return {}
+    problems = []
+    if len(values) > MAX_VALUES:
+        problems.append(_("At most %(count)s values.") % {"count": MAX_VALUES})
+    clean = {}
+    for name, value in list(values.items())[:MAX_VALUES]:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            problems.append(_("%(name)s: send a string.") % {"name": name[:40]})
+            continue
+        text = str(value)
+        if len(name) > MAX_NAME_LENGTH or has_control_characters(name):
+            problems.append(_("A name is too long or not printable."))
+        elif len(text) > MAX_VALUE_LENGTH:
+            problems.append(
+                _("%(name)s: at most %(limit)s characters.")
+                % {"name": name, "limit": MAX_VALUE_LENGTH}
+            )
+        elif has_control_characters(text.replace("\n", "")):
+            problems.append(
+                _("%(name)s: remove the control characters.") % {"name": name}
+            )
+        else:
+            clean[name] = text
+    if problems:
+        errors["personalisation"] = problems
+    return clean
+
+
+def _template(organization, slug, language, channel):
+    return MessageTemplate.objects.filter(
+        organization=organization,
+        slug=str(slug)[:60],
+        language=language,
+        channel=channel,
+    ).first()
+
+
 def _recipient(data, errors):
     email, phone = data.get("email"), data.get("phone")
     if bool(email) == bool(phone):
-        errors["recipient"] = ['Give either "email" or "phone".']
+        errors["recipient"] = [_('Give either "email" or "phone".')]
         return None, None
     if email:
         try:
             validate_email(str(email))
         except ValidationError:
-            errors["email"] = ["Enter a valid email address."]
+            errors["email"] = [_("Enter a valid email address.")]
             return None, None
         return Channel.EMAIL, str(email).strip().lower()
     number = normalise_phone(str(phone))
     if number is None:
-        errors["phone"] = ["Enter a valid mobile number."]
+        errors["phone"] = [_("Enter a valid mobile number.")]
         return None, None
     return Channel.SMS, number
 
@@ -244,14 +323,17 @@ def _recipient(data, errors):
 def _send_at(value, errors):
     if value in (None, ""):
         return timezone.now()
-    moment = parse_datetime(str(value)) if isinstance(value, str) else None
+    try:
+        moment = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well formed, but no such day (30 February)
+        moment = None
     if moment is None:
-        errors["send_at"] = ["Use an ISO 8601 date and time."]
+        errors["send_at"] = [_("Use an ISO 8601 date and time that exists.")]
         return None
     if timezone.is_naive(moment):
         moment = moment.replace(tzinfo=MONTREAL)
     if moment > timezone.now() + timedelta(days=366):
-        errors["send_at"] = ["At most one year ahead."]
+        errors["send_at"] = [_("At most one year ahead.")]
     return max(moment, timezone.now())
 
 
@@ -260,7 +342,12 @@ def _rendered(template, values):
         return render(template.subject, values), render(template.body, values)
     except MissingPlaceholders as missing:
         raise ValidationError(
-            {"personalisation": [f"Missing values for: {', '.join(missing.names)}."]}
+            {
+                "personalisation": [
+                    _("Missing values for: %(names)s.")
+                    % {"names": ", ".join(missing.names)}
+                ]
+            }
         ) from missing
 
 

@@ -1,16 +1,15 @@
 """Admin wiring of the notification platform, and the event consumer hook."""
 
-from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.scoping import scope_queryset, user_can_access
+from home.permissions import OrganizationScopedPolicy, ScopedIndexView, ScopedViewSet
 
 from . import admin_views
 from .admin_forms import MessageTemplateForm
@@ -22,41 +21,17 @@ hooks.register("numeriqc_event_published", on_event_published)
 hooks.register("numeriqc_deliver_direct_message", deliver_direct_message)
 
 
-class ScopedIndexView(snippet_views.IndexView):
+register_permission_policy(
+    MessageTemplate, OrganizationScopedPolicy(MessageTemplate, "organization")
+)
+
+
+class MessageTemplateIndexView(ScopedIndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("organization")
-        return scope_queryset(queryset, self.request.user, "organization")
+        return super().get_base_queryset().select_related("organization")
 
 
-class ScopedObjectMixin:
-    def get_object(self, queryset=None):
-        instance = super().get_object(queryset)
-        if not user_can_access(self.request.user, instance.organization):
-            raise PermissionDenied
-        return instance
-
-
-class ScopedEditView(ScopedObjectMixin, snippet_views.EditView):
-    pass
-
-
-class ScopedDeleteView(ScopedObjectMixin, snippet_views.DeleteView):
-    pass
-
-
-class ScopedInspectView(ScopedObjectMixin, snippet_views.InspectView):
-    pass
-
-
-class ScopedHistoryView(ScopedObjectMixin, snippet_views.HistoryView):
-    pass
-
-
-class ScopedUsageView(ScopedObjectMixin, snippet_views.UsageView):
-    pass
-
-
-class MessageTemplateViewSet(SnippetViewSet):
+class MessageTemplateViewSet(ScopedViewSet):
     model = MessageTemplate
     icon = "doc-full"
     menu_label = _("Message templates")
@@ -74,12 +49,8 @@ class MessageTemplateViewSet(SnippetViewSet):
         ],
         base_form_class=MessageTemplateForm,
     )
-    index_view_class = ScopedIndexView
-    edit_view_class = ScopedEditView
-    delete_view_class = ScopedDeleteView
-    inspect_view_class = ScopedInspectView
-    history_view_class = ScopedHistoryView
-    usage_view_class = ScopedUsageView
+    index_view_class = MessageTemplateIndexView
+    # Copying a template starts from one of the user's organizations' only.
     copy_view_enabled = True
     list_display = ["slug", "organization", "language", "channel", "updated_at"]
     list_filter = ["language", "channel"]

@@ -1,6 +1,8 @@
 """Security headers that Django does not set itself."""
 
 from django.conf import settings
+from django.middleware import locale
+from django.utils import translation
 
 # The public site runs no inline script and loads nothing from another origin.
 PUBLIC_CSP = "; ".join(
@@ -50,3 +52,25 @@ class SecurityHeadersMiddleware:
         )
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class LocaleMiddleware(locale.LocaleMiddleware):
+    """Django's, except that a 404 answered by a view outside the language
+    prefixes (the admin, documents, /p/ links) stays a 404.
+
+    Django redirects any 404 without a language prefix to /fr/<same path> when
+    that path resolves, and Wagtail's page tree resolves every path: an admin
+    404 became a 302 to /fr/admin/….
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and self._answered_outside_languages(request):
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
+
+    @staticmethod
+    def _answered_outside_languages(request):
+        return getattr(
+            request, "resolver_match", None
+        ) is not None and not translation.get_language_from_path(request.path_info)

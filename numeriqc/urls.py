@@ -47,5 +47,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         ),
     )
 
+handler400 = "numeriqc.views.bad_request"
+handler403 = "numeriqc.views.permission_denied"
 handler404 = "numeriqc.views.page_not_found"
 handler500 = "numeriqc.views.server_error"

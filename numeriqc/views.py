@@ -1,10 +1,12 @@
 """Site-wide views: language choice, health check, error pages."""
 
 import logging
+import sys
 
+from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connections
-from django.http import HttpResponseRedirect, HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
@@ -53,6 +55,74 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+# The error pages below are rendered without a request context: whatever broke
+# (the database, a forged Host header, an undecodable body) must not break the
+# error page too. See templates/errors/base.html.
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+DATABASE_RETRY_SECONDS = 30
+
+
+def error_language(request):
+    """The language of the path (/fr/…, /en/…), else the one already chosen."""
+    path = getattr(request, "path_info", "") or ""
+    from_path = translation.get_language_from_path(path)
+    if from_path:
+        return from_path
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    return active if active in LANGUAGE_NAMES else settings.LANGUAGE_CODE
+
+
+def render_error(request, template_name, status, **context):
+    language = error_language(request)
+    other = next(code for code in LANGUAGE_NAMES if code != language)
+    context.update(
+        language=language,
+        other=other,
+        other_name=LANGUAGE_NAMES[other],
+        status=status,
+    )
+    with translation.override(language):
+        body = loader.render_to_string(template_name, context)
+    response = HttpResponse(body, status=status)
+    response["Content-Language"] = language
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def bad_request(request, exception=None):
+    return render_error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return render_error(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token: say what to do, in the form's
+    language, with a link back to the form (same site, same path, by GET)."""
+    logger.info("CSRF failure on %s: %s", request.path, reason)
+    form_url = request.path if translation.get_language_from_path(request.path) else ""
+    return render_error(request, "403_csrf.html", 403, form_url=form_url)
+
+
 def server_error(request):
-    # No context processors: whatever broke must not break the error page too.
-    return HttpResponseServerError(loader.get_template("500.html").render())
+    if _database_is_down(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return render_error(request, "500.html", 500)
+
+
+def _database_is_down(exception):
+    return isinstance(exception, (OperationalError, InterfaceError))
+
+
+def database_unavailable(request):
+    """503 with Retry-After: the database did not answer (restart, failover)."""
+    response = render_error(
+        request,
+        "503.html",
+        503,
+        retry_minutes=max(1, DATABASE_RETRY_SECONDS // 60),
+    )
+    response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
+    return response

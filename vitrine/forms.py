@@ -5,12 +5,13 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.cleaning import CleanTextFormMixin
 from home.scoping import scope_queryset
 
 from .models import CallSubmission, ExpectedBenefit
 
 
-class SubmissionForm(forms.ModelForm):
+class SubmissionForm(CleanTextFormMixin, forms.ModelForm):
     """A team's submission to a call. `website` is a trap left empty by people."""
 
     website = forms.CharField(
@@ -47,11 +48,8 @@ class SubmissionForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
+        # The limits of team and description come from the model's max_length.
         super().__init__(*args, **kwargs)
-        limits = {"team": 2000, "description": 5000}
-        for name, limit in limits.items():
-            self.fields[name].max_length = limit
-            self.fields[name].widget.attrs["maxlength"] = limit
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
 

@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.cleaning import CleanTextFormMixin
+
 from .choices import (
     ASSISTIVE,
     AVAILABILITY,
@@ -35,7 +37,7 @@ def _single(label, choices):
     )
 
 
-class MemberProfileForm(forms.Form):
+class MemberProfileForm(CleanTextFormMixin, forms.Form):
     """The panel's profile: everything optional except a way to reach the member."""
 
     first_name = forms.CharField(label=_("First name"), max_length=80, required=False)

@@ -50,6 +50,7 @@ def key(organization):
 
 
 def post(client, key, data, **headers):
+    headers.setdefault("HTTP_ACCEPT_LANGUAGE", "en")  # the problems' language
     return client.post(
         reverse("notifications:api_reminders"),
         data=json.dumps(data),

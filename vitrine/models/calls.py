@@ -1,6 +1,7 @@
 """Calls for projects using open data, and hackathons, with their submissions."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,8 +115,14 @@ class CallSubmission(models.Model):
     call_key = models.UUIDField(editable=False)
     project_name = models.CharField(_("project name"), max_length=200)
     project_key = models.CharField(max_length=200, editable=False)
-    team = models.TextField(_("team"))
-    description = models.TextField(_("description"))
+    # TextField ignores max_length in the database: the validator enforces it
+    # wherever the model is cleaned, the form field takes it as its limit.
+    team = models.TextField(
+        _("team"), max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
+    description = models.TextField(
+        _("description"), max_length=5000, validators=[MaxLengthValidator(5000)]
+    )
     link = models.URLField(_("link"), blank=True)
     contact_name = models.CharField(_("contact name"), max_length=150)
     contact_email = models.EmailField(_("contact email"))
