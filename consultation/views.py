@@ -250,7 +250,7 @@ def _finish(request, page, survey, flow, step, data):
         and previous != flow.key.hex
     ):
         return _thanks(request, page, survey, previous)
-    allowed, _retry = hit(
+    allowed, retry_after = hit(
         "consultation",
         client_address(request),
         getattr(settings, "CONSULTATION_POSTS_PER_ADDRESS", 30),
@@ -263,6 +263,7 @@ def _finish(request, page, survey, flow, step, data):
         response.context_data["survey_ui"]["refusal"] = _(
             "Too many answers came from your connection. Please try again later."
         )
+        response["Retry-After"] = str(max(1, retry_after))
         return response
     answers = {}
     for index in range(len(flow.pages)):
@@ -297,6 +298,8 @@ def _finish(request, page, survey, flow, step, data):
         max_age=COOKIE_MAX_AGE,
         httponly=True,
         samesite="Lax",
+        # Secure wherever the session cookie is (production: HTTPS only).
+        secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
     )
     return redirect
 

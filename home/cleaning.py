@@ -50,3 +50,18 @@ def _enforce_max_length(field):
     if not any(isinstance(v, MaxLengthValidator) for v in field.validators):
         field.validators.append(MaxLengthValidator(field.max_length))
     field.widget.attrs.setdefault("maxlength", str(field.max_length))
+
+
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def as_id(value, max_digits=18):
+    """A positive integer id from outside, or None.
+
+    `str.isdigit()` accepts "²" and "٣", which `int()` then refuses or reads
+    differently: only ASCII digits are an id.
+    """
+    text = str(value if value is not None else "").strip()
+    if len(text) > max_digits or not _ID.fullmatch(text):
+        return None
+    return int(text)

@@ -6,7 +6,8 @@
 
 Rows are consumed lazily: pass `queryset.iterator(chunk_size=...)` or a generator,
 never a list built in memory. Every text cell that a spreadsheet would read as a
-formula (= + - @, tab, carriage return) is neutralised with a leading apostrophe.
+formula (= + - @, tab, carriage return) is neutralised with a leading apostrophe;
+control characters are dropped.
 """
 
 import csv
@@ -18,12 +19,19 @@ from decimal import Decimal
 
 from django.http import FileResponse, StreamingHttpResponse
 
+from home.cleaning import strip_control_characters
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    """A cell value that no spreadsheet will execute."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    """A cell value that no spreadsheet will execute, nor refuse: control
+    characters (ESC, NUL…, stored before they were stripped at input) would make
+    openpyxl refuse the whole workbook."""
+    if not isinstance(value, str):
+        return value
+    value = strip_control_characters(value)
+    if value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
 

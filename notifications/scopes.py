@@ -9,6 +9,8 @@ together.
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from home.cleaning import as_id
+
 from .models import Topic
 
 COURSE = "course"
@@ -34,9 +36,10 @@ def find_course(page_id):
     """The live course page with this id, or None (any bad value)."""
     from training.models import CoursePage
 
-    if not str(page_id).isdigit() or len(str(page_id)) > 10:
+    page_id = as_id(page_id, max_digits=10)
+    if page_id is None:
         return None
-    return CoursePage.objects.live().public().filter(pk=int(page_id)).first()
+    return CoursePage.objects.live().public().filter(pk=page_id).first()
 
 
 def find_theme(value):
@@ -46,8 +49,8 @@ def find_theme(value):
     value = str(value or "").strip()
     if not value or len(value) > 100:
         return None
-    if value.isdigit() and len(value) <= 10:
-        return Theme.objects.filter(pk=int(value)).first()
+    if as_id(value, max_digits=10) is not None:
+        return Theme.objects.filter(pk=as_id(value)).first()
     themes = Theme.objects.filter(slug=value).select_related("locale")
     found = list(themes)
     for theme in found:

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from home.cleaning import as_id
+
 from . import conf, quiet_hours
 from .channels import PermanentError, TransientError
 from .channels import email as email_channel
@@ -287,12 +289,12 @@ def record_receipt(reference, state, reason=""):
     """A provider's delivery receipt for "delivery-<id>": delivered, or failed
     after it was accepted. Only a sent delivery changes. True if one did."""
     prefix, _dash, number = (reference or "").partition("-")
-    if prefix != "delivery" or not number.isdigit():
+    if prefix != "delivery" or as_id(number) is None:
         return False
     if state not in (Delivery.Status.DELIVERED, Delivery.Status.FAILED):
         return False
     return bool(
-        Delivery.objects.filter(pk=int(number), status=Delivery.Status.SENT).update(
+        Delivery.objects.filter(pk=as_id(number), status=Delivery.Status.SENT).update(
             status=state, failure_reason=str(reason or "")[:300]
         )
     )

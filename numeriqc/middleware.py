@@ -74,3 +74,33 @@ class LocaleMiddleware(locale.LocaleMiddleware):
         return getattr(
             request, "resolver_match", None
         ) is not None and not translation.get_language_from_path(request.path_info)
+
+
+class RefuseNullCharactersMiddleware:
+    """A NUL character in a query parameter or a form field is never typed by a
+    person; PostgreSQL refuses it in any text it is asked to compare, and a view
+    that filters on the value would fail with a 500. Refused here, once, with
+    the branded 400 page in the language of the path."""
+
+    FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _holds_nul(request.GET) or (
+            request.method == "POST"
+            and request.content_type in self.FORMS
+            and _holds_nul(request.POST)
+        ):
+            from numeriqc.views import bad_request
+
+            return bad_request(request)
+        return self.get_response(request)
+
+
+def _holds_nul(query):
+    return any(
+        "\x00" in key or any("\x00" in value for value in values)
+        for key, values in query.lists()
+    )

@@ -2,6 +2,8 @@ import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "numeriqc.settings.dev")
+# A server entry point runs production settings unless told otherwise: the dev
+# settings hold a committed SECRET_KEY (manage.py alone defaults to them).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "numeriqc.settings.production")
 
 application = get_wsgi_application()

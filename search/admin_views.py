@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.cleaning import as_id
+
 from . import services
 
 PERIODS = (7, 30, 90)
@@ -32,7 +34,7 @@ class QueryReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         days = self.request.GET.get("days", "30")
-        days = int(days) if days.isdigit() and int(days) in PERIODS else 30
+        days = as_id(days) if as_id(days) in PERIODS else 30
         language = self.request.GET.get("language", "")
         language = language if language in dict(settings.LANGUAGES) else ""
         context.update(

@@ -2,17 +2,22 @@
 
 import uuid
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
+
+from home.cleaning import as_id
+from home.ratelimit import client_address, hit
+from numeriqc.views import render_error
 
 from . import registry, services, tasks
 
 
 def _page_number(request):
     value = request.GET.get("page", "1")
-    return int(value) if value.isdigit() and len(value) < 6 else 1
+    return as_id(value, max_digits=5) or 1
 
 
 def _facet_value(request, name):
@@ -40,8 +45,24 @@ def _link_facets(request, facets, selected):
             value["url"] = "?" + params.urlencode()
 
 
+def _refused(request, scope, factor=1):
+    """None, or the seconds to wait: generous limits per client address."""
+    allowed, retry_after = hit(
+        scope,
+        client_address(request),
+        settings.SEARCH_REQUESTS_PER_ADDRESS * factor,
+        settings.SEARCH_RATE_WINDOW_SECONDS,
+    )
+    return None if allowed else max(1, retry_after)
+
+
 @require_GET
 def search(request):
+    wait = _refused(request, "search")
+    if wait is not None:
+        response = render_error(request, "429.html", 429, retry_seconds=wait)
+        response["Retry-After"] = str(wait)
+        return response
     language = translation.get_language()
     query = services.clean_query(request.GET.get("q", ""))
     outcome = services.search(
@@ -73,6 +94,12 @@ def search(request):
 
 @require_GET
 def autocomplete(request):
+    # Suggestions follow each keystroke: five times the search page's limit.
+    wait = _refused(request, "search-suggestions", factor=5)
+    if wait is not None:
+        response = JsonResponse({"suggestions": []}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     query = services.clean_query(request.GET.get("q", ""))
     suggestions = (
         services.autocomplete(query, translation.get_language())

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.cleaning import as_id
 from home.exports import stream_csv
 from home.scoping import scope_queryset
 
@@ -54,8 +55,8 @@ def export_submissions(request):
         raise PermissionDenied
     submissions = scoped_submissions(request.user)
     call = request.GET.get("call")
-    if call and call.isdigit():
-        submissions = submissions.filter(call_id=int(call))
+    if as_id(call) is not None:
+        submissions = submissions.filter(call_id=as_id(call))
     stamp = timezone.localdate().isoformat()
     return stream_csv(
         f"soumissions-{stamp}.csv", export_header(), export_rows(submissions)

@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from home.cleaning import as_id
 from home.scoping import scope_queryset
 
 from . import matching, services
@@ -104,7 +105,7 @@ class RecruitView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        ids = [int(pk) for pk in request.POST.getlist("member") if pk.isdigit()]
+        ids = [as_id(pk) for pk in request.POST.getlist("member") if as_id(pk)]
         result = services.invite(self.study, ids)
         if result.invited:
             messages.success(

@@ -33,6 +33,8 @@ def env_list(name, default=""):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
+# True under production settings only: demo content and demo passwords refused.
+PRODUCTION = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     "numeriqc.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "numeriqc.middleware.LocaleMiddleware",
+    "numeriqc.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -186,6 +189,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": f"{_VALIDATORS}.CommonPasswordValidator"},
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
+    # The demo accounts' password is published in the README.
+    {"NAME": "home.auth.NotADemoPasswordValidator"},
 ]
 
 # Languages: French first. The public site lives under /fr/ and /en/.
@@ -304,6 +309,19 @@ LOGGING = {
 }
 
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
+# Admin sign-in: attempts per account and per client address in a window, then
+# refused with a message until the window ends (home/auth.py).
+ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT = int(
+    os.environ.get("ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT", "10")
+)
+ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS = int(
+    os.environ.get("ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS", "30")
+)
+ADMIN_LOGIN_WINDOW_SECONDS = int(os.environ.get("ADMIN_LOGIN_WINDOW_SECONDS", "900"))
+WAGTAILADMIN_USER_LOGIN_FORM = "home.auth.ThrottledLoginForm"
+# Search: generous, per client address (a person never types this fast).
+SEARCH_REQUESTS_PER_ADDRESS = int(os.environ.get("SEARCH_REQUESTS_PER_ADDRESS", "120"))
+SEARCH_RATE_WINDOW_SECONDS = int(os.environ.get("SEARCH_RATE_WINDOW_SECONDS", "60"))
 # How many proxies in front of the site append to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 

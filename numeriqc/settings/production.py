@@ -20,6 +20,7 @@ def _require(name, value):
 
 
 DEBUG = False
+PRODUCTION = True
 _require("SECRET_KEY", SECRET_KEY)  # noqa: F405
 _require("ALLOWED_HOSTS", ALLOWED_HOSTS)  # noqa: F405
 

@@ -5,20 +5,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vitrine', '0001_initial'),
+        ("vitrine", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='callsubmission',
-            name='description',
-            field=models.TextField(max_length=5000, validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='description'),
+            model_name="callsubmission",
+            name="description",
+            field=models.TextField(
+                max_length=5000,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+                verbose_name="description",
+            ),
         ),
         migrations.AlterField(
-            model_name='callsubmission',
-            name='team',
-            field=models.TextField(max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='team'),
+            model_name="callsubmission",
+            name="team",
+            field=models.TextField(
+                max_length=2000,
+                validators=[django.core.validators.MaxLengthValidator(2000)],
+                verbose_name="team",
+            ),
         ),
     ]
