@@ -64,7 +64,7 @@ def _sign_in(client, username, password, language="fr"):
     )
 
 
-def test_the_demo_password_is_refused_at_sign_in_in_production(client, settings):
+def test_the_demo_password_is_refused_at_sign_in_in_production(client, db, settings):
     settings.PRODUCTION = True
     UserFactory(username="admin", is_superuser=True, password="numeriqc-demo")
     response = _sign_in(client, "admin", "numeriqc-demo", "en")
