@@ -11,6 +11,7 @@ with the field's usual "not one of the available choices" message.
 from django import forms
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.widgets import BaseChooser
 from wagtail.models import Locale
 
 from home.scoping import is_platform_admin, user_organization_keys
@@ -55,7 +56,8 @@ def narrow_choice_field(field, user, pages=False, current=()):
     if allowed is None:
         return
     field.queryset = _with_current(allowed, current)
-    if allowed.model._meta.label == "home.Organization":
+    is_organization = allowed.model._meta.label == "home.Organization"
+    if is_organization and isinstance(field.widget, BaseChooser):
         # A plain list of the user's organizations, not a chooser of all.
         multiple = isinstance(field, forms.ModelMultipleChoiceField)
         widget = forms.SelectMultiple if multiple else forms.Select

@@ -315,3 +315,27 @@ def test_reminders_api_answers_problems_never_a_server_error(
     for delivery in Delivery.objects.all():
         assert len(delivery.subject) + len(delivery.body) <= 12_000
         assert not has_control_characters(delivery.body)
+
+
+# The causes found by hand before this test existed: each must stay a 4xx.
+REPORTED = [
+    "/fr/recherche/?page=%C2%B2",
+    "/fr/notifications/abonnement/?course=%C2%B2",
+    "/fr/notifications/abonnement/?theme=%C2%B2",
+    "/fr/notifications/abonnement/?theme=a%00b",
+    "/fr/donnees-ouvertes/api/v2/pages/find/?id=abc",
+    "/fr/donnees-ouvertes/api/v2/pages/?locale=a%00b",
+    "/fr/donnees-ouvertes/api/v2/documents/?search=a%00b",
+]
+
+
+@pytest.mark.parametrize("url", REPORTED)
+def test_reported_query_parameters_are_refused_or_ignored(client, public_site, url):
+    assert client.get(url).status_code < 500
+
+
+def test_reported_lab_theme_and_subscription_post(client, public_site):
+    lab = public_site["lab"].url
+    assert client.get(f"{lab}?theme=%00%FF%00").status_code == 400
+    response = client.post("/fr/notifications/abonnement/", {"theme": "a\x00b"})
+    assert response.status_code == 400
