@@ -38,6 +38,9 @@ def source_row(instance):
 class Indicator(TranslatableMixin, index.Indexed, models.Model):
     """A figure of the strategy's progress, with its baseline and its target."""
 
+    # Shown on the Baromètre: an edit purges the page cache.
+    shown_on_public_pages = True
+
     class Direction(models.TextChoices):
         HIGHER = "higher", _("Higher is better")
         LOWER = "lower", _("Lower is better")
@@ -200,6 +203,10 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
 class Measurement(models.Model):
     """One dated value of an indicator: one per indicator and date."""
 
+    # Shown on the Baromètre (by hand, import or computation): purges the page
+    # cache.
+    shown_on_public_pages = True
+
     class Origin(models.TextChoices):
         MANUAL = "manual", _("Entered by hand")
         IMPORT = "import", _("Imported from a file")
@@ -285,6 +292,9 @@ class Edition(models.Model):
 
     `figures` holds everything the edition page shows, in both languages.
     """
+
+    # Listed on the Baromètre: a new edition purges the page cache.
+    shown_on_public_pages = True
 
     year = models.PositiveSmallIntegerField(_("year"))
     quarter = models.PositiveSmallIntegerField(

@@ -30,6 +30,9 @@ from .blocks import ConsultationStreamBlock
 class Survey(TranslatableMixin, ClusterableModel):
     """A questionnaire, embedded in a consultation page through a block."""
 
+    # Its questions show on consultation pages: an edit purges the page cache.
+    shown_on_public_pages = True
+
     class Integrity(models.TextChoices):
         OPEN = "open", _("Open: one response per browser")
         EMAIL = "email", _("Email-confirmed: counts once the link is clicked")

@@ -45,6 +45,9 @@ class FeedbackReason(models.Model):
     answers are counted on the same row.
     """
 
+    # Offered by the widget on every page: an edit purges the page cache.
+    shown_on_public_pages = True
+
     found = models.BooleanField(
         _("offered after"), choices=[(True, _("Yes")), (False, _("No"))]
     )
@@ -84,6 +87,9 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
     Each service has its own feedback page, reachable by a link or a QR code
     printed at a counter, and (if its organization agrees) a public results page.
     """
+
+    # Listed by search and the results pages: an edit purges the page cache.
+    shown_on_public_pages = True
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(
@@ -168,6 +174,9 @@ class Service(TranslatableMixin, index.Indexed, models.Model):
 class OrganizationFeedbackSettings(models.Model):
     """What an organization agreed to publish about the feedback it receives."""
 
+    # Decides which results are public: a change purges the page cache.
+    shown_on_public_pages = True
+
     organization = models.OneToOneField(
         "home.Organization",
         verbose_name=_("organization"),
@@ -204,6 +213,9 @@ class Improvement(TranslatableMixin, models.Model):
     It tells the public what changed, in a note, in a Vitrine project page, or
     both; the feedback entries it answers are linked to it from the triage queue.
     """
+
+    # Shown on a service's public results: an edit purges the page cache.
+    shown_on_public_pages = True
 
     service = models.ForeignKey(
         Service,
@@ -284,6 +296,10 @@ class FeedbackEntry(models.Model):
     The comment and suggestion are stored already masked (see masking.py) and
     lose their text after the retention period (see tasks.py).
     """
+
+    # A citizen's post: pages show feedback only as computed figures (Baromètre
+    # measurements, the results views), so a wave of feedback keeps the cache warm.
+    shown_on_public_pages = False
 
     class Status(models.TextChoices):
         NEW = "new", _("New")

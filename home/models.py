@@ -19,6 +19,9 @@ from .scoping import OrganizationOwnedPageMixin
 class Organization(TranslatableMixin, index.Indexed, models.Model):
     """A public body: it publishes projects, runs consultations, owns services."""
 
+    # Names and logos show on many pages: an edit purges the page cache.
+    shown_on_public_pages = True
+
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     slug = models.SlugField(_("slug"), max_length=100)
@@ -64,6 +67,9 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
 
 class Theme(TranslatableMixin, models.Model):
     """A subject people look things up by. The strategy's six axes are themes too."""
+
+    # Tags and axes show on listings and pages: an edit purges the page cache.
+    shown_on_public_pages = True
 
     class Kind(models.TextChoices):
         AXIS = "axis", _("Axis of the strategy")

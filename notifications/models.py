@@ -253,6 +253,9 @@ class ApiKey(models.Model):
 class SendingLimit(models.Model):
     """Per-organization API limits; organizations without a row get the defaults."""
 
+    # Internal quota: keeps the page cache warm.
+    shown_on_public_pages = False
+
     organization = models.OneToOneField(
         "home.Organization",
         on_delete=models.CASCADE,
@@ -275,6 +278,9 @@ class MessageTemplate(PreviewableMixin, models.Model):
 
     `((name??text))` shows `text` only when `name` has a value.
     """
+
+    # Text of messages, never of pages: keeps the page cache warm.
+    shown_on_public_pages = False
 
     organization = models.ForeignKey(
         "home.Organization",

@@ -21,9 +21,10 @@ parameters and junk share one entry); a page type that declares nothing is not
 cached when the address carries an unknown parameter, since it might read it.
 
 Purging is a generation counter: every key embeds it, and any publish, unpublish,
-move or deletion of a page, or save of a snippet, a setting, an image or a model
-named by the `numeriqc_page_cache_models` hook, increments it after the
-transaction commits. Old entries are never read again and expire on their own.
+move or deletion of a page, or save of a model that public pages show (a setting,
+an image, a model that says `shown_on_public_pages = True`), increments it after
+the transaction commits. What citizens post never purges. Old entries are never
+read again and expire on their own.
 See docs/performance.md for the trade-offs.
 """
 
@@ -45,7 +46,6 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.translation import get_language_from_path
-from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -88,34 +88,35 @@ def remember_page(page, request, serve_args, serve_kwargs):
 
 
 @memoize
-def _purging_models():
+def purging_models():
+    """The models whose saves and deletions change what public pages show.
+
+    Besides pages (their own signals), a model purges when it says
+    `shown_on_public_pages = True` (organizations, themes, services, Baromètre
+    figures…). Rows that citizens write (feedback, answers, sign-ups,
+    subscriptions) say False or nothing: a wave of them keeps the cache warm.
+    Wagtail's models that pages show are listed here.
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
     from wagtail.models import Locale, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
 
-    # Loading the hooks first also registers the snippets declared beside them.
-    declared = [
-        label
-        for hook in hooks.get_hooks("numeriqc_page_cache_models")
-        for label in hook()
-    ]
-    models = {Site, Locale, PageViewRestriction, get_image_model()}
-    models.add(get_document_model())
-    models.update(get_snippet_models())
-    models.update(apps.get_model(label) for label in declared)
-    models.update(
+    kernel = {Site, Locale, PageViewRestriction, SearchPromotion}
+    kernel.update((get_image_model(), get_document_model()))
+    return frozenset(
         model
         for model in apps.get_models()
-        if issubclass(model, BaseSiteSetting | BaseGenericSetting)
+        if model in kernel
+        or getattr(model, "shown_on_public_pages", False) is True
+        or issubclass(model, BaseSiteSetting | BaseGenericSetting)
     )
-    return frozenset(models)
 
 
 def purge_on_model_change(sender, **kwargs):
-    """post_save / post_delete of any model: purge when pages show that model."""
-    if sender in _purging_models():
+    """post_save / post_delete of any model: purge when public pages show it."""
+    if sender in purging_models():
         purge()
 
 

@@ -217,6 +217,9 @@ class Contact(models.Model):
 class Study(ClusterableModel):
     """A user study run by an organization's researcher."""
 
+    # Internal to the lab's staff and invited members: no public page shows it.
+    shown_on_public_pages = False
+
     organization = models.ForeignKey(
         "home.Organization",
         verbose_name=_("organization"),
@@ -430,6 +433,10 @@ class Invitation(models.Model):
 
 class OrganizationLabSettings(models.Model):
     """Where an organization invites citizens to join the panel."""
+
+    # Decides the panel invitation of the pages' feedback thanks: purges the page
+    # cache.
+    shown_on_public_pages = True
 
     organization = models.OneToOneField(
         "home.Organization",

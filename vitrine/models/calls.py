@@ -103,6 +103,9 @@ class CallForProjectsPage(OrganizationOwnedPageMixin, BasePage):
 class CallSubmission(models.Model):
     """One team's submission to a call. The same project is stored once per call."""
 
+    # A citizen's submission, seen only by staff: it keeps the page cache warm.
+    shown_on_public_pages = False
+
     call = models.ForeignKey(
         CallForProjectsPage,
         verbose_name=_("call for projects"),

@@ -372,6 +372,9 @@ class ExpectedBenefit(TranslatableMixin, Orderable):
 class BenefitMeasurement(models.Model):
     """A measured value of a benefit at a date, and where the figure comes from."""
 
+    # Shown on project pages and the Baromètre: an edit purges the page cache.
+    shown_on_public_pages = True
+
     benefit = models.ForeignKey(
         ExpectedBenefit,
         verbose_name=_("benefit"),
