@@ -12,6 +12,9 @@ PYTEST_ARGS ?=
 # The suite runs on every core (pytest-xdist: one test database per worker).
 TEST_WORKERS ?= auto
 E2E_ARGS ?=
+# SLOW_TESTS=no leaves out the real-browser tests: CI runs them once, on
+# PostgreSQL. By default `make test` runs every test.
+SLOW_TESTS ?= yes
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages compilemessages migrate seed serve worker \
@@ -78,14 +81,18 @@ run: seed
 	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	  CELERY_BROKER_URL=filesystem:// $(MAKE) --no-print-directory serve
 
-# The browser tests run in a pytest process of their own: they share one database
-# loaded with the demo content (see tests/e2e/conftest.py). The reliability tests
-# start real Celery workers: alone on the machine, last, and only with PostgreSQL
-# and Redis (skipped on SQLite).
+# The browser tests run in a pytest process of their own, on a fresh copy of the
+# demo template database (migrated and seeded once per change: see
+# tests/database_templates.py). The reliability tests start real Celery workers:
+# alone on the machine, last, and only with PostgreSQL and Redis (skipped on SQLite).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
 	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/reliability $(PYTEST_ARGS)
+ifeq ($(SLOW_TESTS),no)
+	@echo "Browser tests (tests/e2e) left out: SLOW_TESTS=no"
+else
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
+endif
 	$(BIN)/pytest -s -rs tests/reliability
 
 lint: $(VENV)/.dev system-deps
@@ -111,4 +118,4 @@ bench: $(VENV)/.dev system-deps bench-deps
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 test-results
+	rm -rf $(VENV) staticfiles db.sqlite3 test-results .test-databases

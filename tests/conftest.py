@@ -1,12 +1,49 @@
 """Fixtures shared by every test folder."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
+from tests import database_templates
 from tests.factories import HomePageFactory, locale, translate_page
+
+
+def _postgres_url():
+    url = os.environ.get("DATABASE_URL", "")
+    if database_templates.mode() == "off" or not url.startswith("postgres"):
+        return None
+    return url
+
+
+def pytest_sessionstart(session):
+    """Under pytest-xdist, build the migrated template in the controller, where its
+    progress lines reach the terminal (a worker's output does not); the workers
+    then find it ready."""
+    config = session.config
+    xdist_controller = getattr(config.option, "numprocesses", None) and not hasattr(
+        config, "workerinput"
+    )
+    if xdist_controller and _postgres_url():
+        say = database_templates.Progress(database_templates.pytest_writer(config))
+        database_templates.PostgresTemplates(_postgres_url(), say).migrated()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix):
+    """On PostgreSQL, each test database is a copy of the migrated template
+    (tests/database_templates.py) instead of a minute of migrations; Django still
+    runs `migrate` on it, which then only re-applies the post-migrate steps."""
+    url = _postgres_url()
+    if url is None:
+        return
+    from django.db import connections
+
+    say = database_templates.Progress(database_templates.pytest_writer(request.config))
+    template = database_templates.PostgresTemplates(url, say).migrated()
+    connections["default"].settings_dict["TEST"]["TEMPLATE"] = template
 
 
 @pytest.fixture(autouse=True)

@@ -140,12 +140,14 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default, Redis when REDIS_URL is set.
+# Cache: local memory by default, Redis when REDIS_URL is set. Its keys start with
+# CACHE_KEY_PREFIX, and clearing it deletes those keys only (numeriqc/cache.py): the
+# Redis database may be shared.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "numeriqc.cache.PrefixedRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "numeriqc"),
             "TIMEOUT": 300,
@@ -240,6 +242,12 @@ CELERY_TASK_ALWAYS_EAGER = env_bool(
     "CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in os.environ
 )
 CELERY_TASK_EAGER_PROPAGATES = True
+# On a Redis database shared with other programs, every key the broker writes can
+# start with a prefix of its own (kombu's global_keyprefix).
+if os.environ.get("CELERY_BROKER_KEY_PREFIX"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "global_keyprefix": os.environ["CELERY_BROKER_KEY_PREFIX"]
+    }
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True

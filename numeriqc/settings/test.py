@@ -1,7 +1,6 @@
 """Tests: fast hashing, plain static storage, eager tasks, emails kept in memory."""
 
 import os
-from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -20,15 +19,12 @@ LOGGING["root"]["level"] = "ERROR"  # noqa: F405
 if not REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = "numeriqc-tests"  # noqa: F405
 else:
-    # Each test run gets its own key space on the shared Redis server, and each
-    # pytest-xdist worker its own database: the tests empty the cache between them,
-    # and cache.clear() empties a whole Redis database, other workers' keys included.
-    CACHES["default"]["KEY_PREFIX"] = f"numeriqc-test-{os.getpid()}"  # noqa: F405
-    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    _address = urlsplit(REDIS_URL)  # noqa: F405
-    _database = (int(_address.path.strip("/") or 0) + int(_worker or 0)) % 16
-    CACHES["default"]["LOCATION"] = urlunsplit(  # noqa: F405
-        _address._replace(path=f"/{_database}")
+    # REDIS_URL's own database, shared by every test process (one per pytest-xdist
+    # worker) and maybe by others: each process has its own key prefix, and
+    # cache.clear() deletes only the keys under it (numeriqc/cache.py).
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
+        f"numeriqc-test-{_worker}-{os.getpid()}"
     )
 STATIC_ROOT = None  # static files come from the finders; nothing is collected
 WHITENOISE_USE_FINDERS = True

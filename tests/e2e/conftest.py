@@ -1,7 +1,8 @@
 """Real-browser tests: Debian's Chromium driven by Playwright against a live site.
 
 The site runs in a thread of this process (pytest-django's live server helper) on a
-test database that holds the demo content, loaded once per run. Browser tests run in a
+fresh copy of the demo template database (migrated and seeded once per change of the
+migrations or the demo content: tests/database_templates.py). Browser tests run in a
 pytest process of their own (`make test` starts it after the rest of the suite), so
 that the demo content never leaks into the other tests' expectations.
 
@@ -14,7 +15,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 from tests.e2e import checks
 
@@ -61,24 +61,76 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_test_environment, django_db_blocker):
-    """One test database for the whole browser session, without per-test rollback.
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """A fresh copy of the demo template database for the whole browser session,
+    without per-test rollback.
 
-    The site's thread and the tests write real, committed rows (after-commit tasks
-    such as emails must run), so every test asserts on differences, never totals.
+    The demo template (tests/database_templates.py) is migrated and seeded once per
+    change of the migrations or the demo-content code; each run starts from a new
+    copy of it, never from a database that an earlier run wrote into. The site's
+    thread and the tests write real, committed rows (after-commit tasks such as
+    emails must run), so every test asserts on differences, never totals.
     """
-    from django.test.utils import setup_databases, teardown_databases
+    from django.db import connections
 
+    from tests import database_templates
+
+    connection = connections["default"]
+    say = database_templates.Progress(database_templates.pytest_writer(request.config))
     with django_db_blocker.unblock():
-        databases = setup_databases(
-            verbosity=0,
-            interactive=False,
-            aliases={"default"},
-            serialized_aliases=set(),
-        )
+        if connection.vendor == "postgresql":
+            copy = _postgres_copy(connection, say)
+        else:
+            copy = _sqlite_copy(connection, say)
     yield
     with django_db_blocker.unblock():
-        teardown_databases(databases, verbosity=0)
+        copy()
+
+
+def _seeders():
+    from wagtail import hooks
+
+    return [
+        f"{seeder.__module__}.{seeder.__qualname__}"
+        for seeder in hooks.get_hooks("numeriqc_seed_demo")
+    ]
+
+
+def _use_database(connection, name):
+    connection.close()
+    connection.settings_dict["NAME"] = name
+
+
+def _postgres_copy(connection, say):
+    """CREATE DATABASE <test>_e2e TEMPLATE <demo template>; dropped at the end."""
+    from tests import database_templates
+
+    templates = database_templates.PostgresTemplates(os.environ["DATABASE_URL"], say)
+    template = templates.demo(_seeders())
+    target = f"{templates.prefix}_e2e"
+    templates.clone(template, target)
+    say(f"Browser tests run on {target}, a fresh copy of {template}")
+    original = connection.settings_dict["NAME"]
+    _use_database(connection, target)
+
+    def drop():
+        _use_database(connection, original)
+        templates.drop(target)
+
+    return drop
+
+
+def _sqlite_copy(connection, say):
+    """The demo template file copied into a shared in-memory database, as Django
+    does for a SQLite test database: the site's thread shares the connection."""
+    from tests import database_templates
+
+    template = database_templates.SqliteTemplates(say).demo(_seeders())
+    _use_database(connection, "file:memorydb_e2e?mode=memory&cache=shared")
+    connection.ensure_connection()
+    database_templates.copy_sqlite_into(template, connection.connection)
+    say(f"Browser tests run on an in-memory copy of {template.name}")
+    return lambda: None
 
 
 @pytest.fixture(scope="session")
@@ -93,16 +145,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def demo_site(django_db_setup, django_db_blocker):
-    """The demo content in the test database, and the site serving it on 127.0.0.1.
+    """The site serving the copy of the demo database on 127.0.0.1.
 
-    The demo content is committed once, and database access stays open for the
-    whole session: the tests read what the site's thread wrote.
+    Database access stays open for the whole session: the tests read what the
+    site's thread wrote.
     """
     from pytest_django.live_server_helper import LiveServer
 
     django_db_blocker.unblock()
-    with open(os.devnull, "w") as quiet:
-        call_command("seed_demo", stdout=quiet)
     server = LiveServer("127.0.0.1:0")
     yield server
     server.stop()

@@ -2,14 +2,17 @@
 PostgreSQL database and the fake provider on 127.0.0.1 (bench/_notifications_
 harness.py). `make test` runs this folder in a stage of its own, after the rest:
 it needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL), as in CI, and is skipped
-without them (on SQLite)."""
+without them (on SQLite).
+
+The harness keeps to what those URLs name: a copy of the migrated template database
+named after DATABASE_URL's, and broker keys under a prefix of its own in REDIS_URL's
+database."""
 
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -17,11 +20,22 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def broker():
-    """Redis database 9 of REDIS_URL's server: the harness empties it."""
+    """REDIS_URL's own database (the harness prefixes its keys)."""
     redis_url = os.environ.get("REDIS_URL", "")
     if not redis_url or not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         pytest.skip("needs PostgreSQL (DATABASE_URL) and Redis (REDIS_URL)")
-    return urlunsplit(urlsplit(redis_url)._replace(path="/9"))
+    return redis_url
+
+
+@pytest.fixture(scope="module", autouse=True)
+def migrated_template(request):
+    """Built here, where its progress reaches the terminal, before the scripts
+    that copy it."""
+    from tests import database_templates
+
+    broker()
+    say = database_templates.Progress(database_templates.pytest_writer(request.config))
+    database_templates.PostgresTemplates(os.environ["DATABASE_URL"], say).migrated()
 
 
 def run(script):
