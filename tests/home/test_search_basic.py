@@ -15,6 +15,13 @@ def test_search_finds_pages_in_the_current_language_only(client, site_tree):
 
 
 def test_hostile_queries_are_cut_and_answered(client, site_tree):
-    response = client.get("/fr/recherche/", {"q": "\x00\x07" + "a" * 10_000})
+    response = client.get("/fr/recherche/", {"q": "\x07\x1b" + "a" * 10_000})
     assert response.status_code == 200
+    assert "\x07" not in response.text
+
+
+def test_a_nul_in_the_query_is_refused_before_the_search(client, site_tree):
+    # numeriqc.middleware.RefuseNullCharactersMiddleware: a 400 in French.
+    response = client.get("/fr/recherche/", {"q": "\x00" + "a" * 10_000})
+    assert response.status_code == 400
     assert "\x00" not in response.text

@@ -47,7 +47,7 @@ def test_hostile_queries_are_answered_quickly_and_never_fail(client, site_tree):
         assert response.status_code == (400 if "\x00" in raw else 200)
         # Bounded: what reaches the database is at most the cleaned query, and a
         # 10 kB query costs the same order of time as a plain word.
-        longest = max(len(str(params)) for q in queries for params in [q["sql"]])
+        longest = max((len(q["sql"]) for q in queries), default=0)
         assert longest < 20_000
         assert elapsed < max(10 * plain, 2.0)
 
