@@ -124,3 +124,48 @@ def screenshot(page, folder, name):
     page.screenshot(path=str(path), full_page=True)
     REPORT.screenshots += 1
     return path
+
+
+# Reflow (WCAG 1.4.10): at 320 CSS px nothing but data tables and charts may need a
+# second dimension of scrolling, and those scroll inside their own box. The problem
+# names the outermost elements that stick out of the page (not clipped by a scrolling
+# or hidden-overflow box that actually contains them).
+OVERFLOW_SCRIPT = """() => {
+  const width = document.documentElement.clientWidth;
+  const scrolled = document.documentElement.scrollWidth;
+  if (scrolled <= width) return null;
+  const positioned = el => getComputedStyle(el).position !== 'static';
+  const clipped = el => {
+    let outOfFlow = ['absolute', 'fixed'].includes(getComputedStyle(el).position);
+    for (let box = el.parentElement; box && box !== document.body;
+         box = box.parentElement) {
+      if (outOfFlow && !positioned(box)) continue;
+      if (getComputedStyle(box).overflowX !== 'visible') return true;
+      outOfFlow = ['absolute', 'fixed'].includes(getComputedStyle(box).position);
+    }
+    return false;
+  };
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+    + [...el.classList].map(c => '.' + c).join('');
+  const culprits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right <= width + 1 || box.width === 0 || clipped(el)) continue;
+    if (el.parentElement.getBoundingClientRect().right > width + 1) continue;
+    culprits.push(`${name(el.parentElement)} > ${name(el)} ends at `
+      + `${Math.round(box.right)} px: "${(el.textContent || '').trim().slice(0, 40)}"`);
+  }
+  return {scrolled, width, culprits: culprits.slice(0, 6)};
+}"""
+
+
+def overflow_problems(page):
+    """Why the page scrolls sideways, or [] when it does not."""
+    found = page.evaluate(OVERFLOW_SCRIPT)
+    if found is None:
+        return []
+    return [
+        f"page is {found['scrolled']} px wide in a {found['width']} px viewport",
+        *found["culprits"],
+    ]
+

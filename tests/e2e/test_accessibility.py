@@ -1,68 +1,15 @@
 """Every public page type, in French and in English, at desktop and phone widths.
 
-Pages are found in the demo content by type, so that a page type added by any part
-of the platform is checked as soon as its demo content exists.
+The pages come from tests/e2e/sitemap.py; reflow at 320 CSS px is checked in
+test_accessibility_reflow.py.
 """
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
-from wagtail.models import Page
 
 from tests.e2e.checks import check_page, screenshot
+from tests.e2e.sitemap import page_types
 
 WIDTHS = {"desktop": 1280, "phone": 375}
-
-# Public views that are not pages of the tree: (name, URL name, query string).
-ROUTES = [
-    ("search-results", "search:search", "?q=num%C3%A9rique"),
-    ("feedback-services", "feedback:results_index", ""),
-    ("notifications-subscribe", "notifications:subscribe", ""),
-    ("open-data-catalogue", "opendata:catalogue", ""),
-]
-
-
-def one_page_per_type(language):
-    """The first live, translated (not alias) page of each type in that language."""
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale__language_code=language, depth__gt=1, alias_of__isnull=True)
-        .select_related("content_type")
-        .order_by("content_type_id", "path")
-    )
-    seen = {}
-    for page in pages:
-        seen.setdefault(page.content_type.model, page)
-    return seen
-
-
-def route_urls(language):
-    with translation.override(language):
-        return {name: reverse(url_name) + query for name, url_name, query in ROUTES}
-
-
-def published_results(language):
-    """A closed consultation whose results are public: the page in its other state."""
-    from consultation.models import ConsultationPage
-
-    for consultation in ConsultationPage.objects.live().filter(
-        locale__language_code=language
-    ):
-        if consultation.status == "results":
-            return {
-                "consultation-closed": consultation.url,
-                "consultation-results": consultation.url
-                + consultation.reverse_results.lstrip("/"),
-            }
-    return {}
-
-
-def page_types(language):
-    urls = {name: page.url for name, page in one_page_per_type(language).items()}
-    urls.update(published_results(language))
-    urls.update(route_urls(language))
-    return urls
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
