@@ -169,3 +169,102 @@ def overflow_problems(page):
         *found["culprits"],
     ]
 
+
+# Focus appearance (WCAG 2.4.7, 1.4.11; measured as 2.4.13 defines it): the pixels
+# that change when an element takes keyboard focus must, over an area at least as
+# large as a 2 CSS px perimeter of the element, reach 3:1 against the same pixels
+# unfocused, whatever the background there.
+FOCUS_REGIONS = {
+    "header": ".site-header__bar a.brand",
+    "header-button": ".site-search button",
+    "language": ".language-switcher a",
+    "menu": ".main-nav a",
+    "main": "main a[href], main button",
+    "feedback": ".feedback-widget input[type=radio], .feedback-widget button",
+    "footer": ".site-footer a",
+}
+RING_MARGIN = 12
+
+FIRST_VISIBLE_SCRIPT = """(selector) => {
+  for (const el of document.querySelectorAll(selector)) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (box.width > 0 && box.height > 0 && style.visibility !== 'hidden'
+        && !el.closest('[hidden], .visually-hidden')) {
+      el.scrollIntoView({block: 'center'});
+      el.setAttribute('data-focus-probe', '');
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+def _luminance(pixel):
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(value) for value in pixel[:3])
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(one, other):
+    light, dark = sorted((_luminance(one), _luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _pixels(png):
+    import io
+
+    from PIL import Image
+
+    raw = Image.open(io.BytesIO(png)).convert("RGB").tobytes()
+    return [tuple(raw[index : index + 3]) for index in range(0, len(raw), 3)]
+
+
+def focus_ring(page, selector):
+    """(pixels reaching 3:1, pixels needed) for the first visible match, or None."""
+    page.evaluate(
+        "() => { document.activeElement && document.activeElement.blur();"
+        " document.querySelectorAll('[data-focus-probe]')"
+        ".forEach(el => el.removeAttribute('data-focus-probe')); }"
+    )
+    if not page.evaluate(FIRST_VISIBLE_SCRIPT, selector):
+        return None
+    probe = page.locator("[data-focus-probe]")
+    box = probe.bounding_box()
+    viewport = page.viewport_size
+    left, top = max(0, box["x"] - RING_MARGIN), max(0, box["y"] - RING_MARGIN)
+    clip = {
+        "x": left,
+        "y": top,
+        "width": min(viewport["width"], box["x"] + box["width"] + RING_MARGIN) - left,
+        "height": min(viewport["height"], box["y"] + box["height"] + RING_MARGIN)
+        - top,
+    }
+    before = _pixels(page.screenshot(clip=clip, animations="disabled"))
+    probe.focus()
+    assert page.evaluate("() => document.activeElement.matches(':focus-visible')")
+    after = _pixels(page.screenshot(clip=clip, animations="disabled"))
+    strong = sum(
+        1
+        for old, new in zip(before, after, strict=True)
+        if old != new and contrast(old, new) >= 3
+    )
+    return strong, round(4 * (box["width"] + box["height"]))
+
+
+def focus_ring_problems(page):
+    problems = []
+    for region, selector in FOCUS_REGIONS.items():
+        measured = focus_ring(page, selector)
+        if measured is None:
+            continue
+        strong, needed = measured
+        if strong < needed:
+            problems.append(
+                f"focus ring in {region} ({selector}): {strong} px reach 3:1, "
+                f"{needed} px needed"
+            )
+    return problems
