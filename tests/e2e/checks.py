@@ -240,8 +240,7 @@ def focus_ring(page, selector):
         "x": left,
         "y": top,
         "width": min(viewport["width"], box["x"] + box["width"] + RING_MARGIN) - left,
-        "height": min(viewport["height"], box["y"] + box["height"] + RING_MARGIN)
-        - top,
+        "height": min(viewport["height"], box["y"] + box["height"] + RING_MARGIN) - top,
     }
     before = _pixels(page.screenshot(clip=clip, animations="disabled"))
     probe.focus()
