@@ -166,12 +166,14 @@ class SurveyPageForm(forms.Form):
         return options
 
     def _other_field(self, question):
-        self.fields[f"{question.field_name}_other"] = forms.CharField(
+        field = forms.CharField(
             label=gettext("Specify"),
             required=False,
             max_length=DEFAULT_SHORT_LIMIT,
             validators=[reject_control_characters],
         )
+        field.summary_label = f"{question.label} — {field.label}"
+        self.fields[f"{question.field_name}_other"] = field
 
     def _field_single(self, question, common):
         options = self._choice_options(question)
@@ -231,20 +233,25 @@ class SurveyPageForm(forms.Form):
         choices = list(question.choices.all())
         positions = [("", "—")] + [(str(n), str(n)) for n in range(1, len(choices) + 1)]
         for choice in choices:
-            self.fields[sub_name(question, choice)] = forms.ChoiceField(
+            field = forms.ChoiceField(
                 label=choice.label,
                 choices=positions,
                 required=common["required"],
             )
+            # The error summary names the question as well as the option.
+            field.summary_label = f"{question.label} — {choice.label}"
+            self.fields[sub_name(question, choice)] = field
 
     def _field_matrix(self, question, common):
         for row in question.choices.all():
-            self.fields[sub_name(question, row)] = forms.ChoiceField(
+            field = forms.ChoiceField(
                 label=row.label,
                 choices=self._scale(question),
                 widget=forms.RadioSelect,
                 required=common["required"],
             )
+            field.summary_label = f"{question.label} — {row.label}"
+            self.fields[sub_name(question, row)] = field
 
     def _row(self, question):
         """What the template needs to render one question."""

@@ -185,6 +185,12 @@ def _render(request, page, survey, flow, step, form=None, finish=None, status=20
         "key": flow.key.hex,
         "refusal": _refusal(page),
     }
+    ui = context["survey_ui"]
+    # The page title starts with "Error:" while the form shows errors.
+    context["form_errors"] = any(
+        form is not None and form.is_bound and form.errors
+        for form in (ui["form"], ui["finish"])
+    )
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 

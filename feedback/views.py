@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -62,9 +63,12 @@ def _refused_origin_message():
 
 def _too_many_message(retry_after):
     minutes = max(1, round(retry_after / 60))
-    return _(
+    return ngettext(
         "You have sent a lot of feedback in a short time. Please try again in "
-        "%(minutes)s minutes."
+        "%(minutes)s minute.",
+        "You have sent a lot of feedback in a short time. Please try again in "
+        "%(minutes)s minutes.",
+        minutes,
     ) % {"minutes": minutes}
 
 

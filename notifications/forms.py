@@ -76,7 +76,8 @@ class SubscribeForm(TopicsMixin):
                 "phone", _("Enter your mobile number to receive text messages.")
             )
         if not data["email_topics"] and not data["sms_topics"]:
-            raise ValidationError(_("Choose at least one topic."))
+            # Tied to the topic choices, where the person has to act.
+            self.add_error("email_topics", _("Choose at least one topic."))
         return data
 
     @property

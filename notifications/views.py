@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -38,12 +39,19 @@ def _refused(request):
     )
 
 
+def _wait_message(minutes):
+    return ngettext(
+        "Please try again in %(minutes)s minute.",
+        "Please try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 def _too_many(request, retry_after):
     response = _page(
         request,
         _("Too many attempts"),
-        _("Please try again in %(minutes)s minutes.")
-        % {"minutes": max(1, round(retry_after / 60))},
+        _wait_message(max(1, round(retry_after / 60))),
         status=429,
     )
     response["Retry-After"] = str(retry_after)
@@ -77,7 +85,12 @@ def _scope(params):
 
 
 def _subscribe_form(request, form, scope_label, status=200):
-    context = {"form": form, "scope_label": scope_label, **_wordings()}
+    context = {
+        "form": form,
+        "scope_label": scope_label,
+        "form_errors": form.is_bound and bool(form.errors),
+        **_wordings(),
+    }
     return render(request, "notifications/subscribe.html", context, status=status)
 
 

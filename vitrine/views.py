@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from home.ratelimit import client_address, hit
 
@@ -25,9 +26,12 @@ def submit_to_call(request, call):
     )
     if not allowed:
         minutes = max(1, round(retry_after / 60))
-        message = _(
+        message = ngettext(
             "You have sent several submissions in a short time. Please try again "
-            "in %(minutes)s minutes."
+            "in %(minutes)s minute.",
+            "You have sent several submissions in a short time. Please try again "
+            "in %(minutes)s minutes.",
+            minutes,
         ) % {"minutes": minutes}
         response = _render(request, call, SubmissionForm(request.POST), message, 429)
         response["Retry-After"] = str(retry_after)
@@ -37,8 +41,8 @@ def submit_to_call(request, call):
         # Robots fill every field: answer as if it worked, store nothing.
         return _thanks(request, call)
     if not form.is_valid():
-        message = _("Your submission could not be sent: correct what is shown.")
-        return _render(request, call, form, message, 400)
+        # The error summary above the form lists each problem.
+        return _render(request, call, form, None, 400)
     try:
         services.submit_to_call(call, form.cleaned_data, translation.get_language())
     except services.CallClosed:
@@ -68,5 +72,5 @@ def _thanks(request, call):
 
 def _render(request, call, form, message, status):
     context = call.get_context(request)
-    context.update({"form": form, "refusal": message})
+    context.update({"form": form, "refusal": message, "form_errors": bool(form.errors)})
     return TemplateResponse(request, call.get_template(request), context, status=status)

@@ -14,6 +14,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -42,10 +43,14 @@ def _refusal(request):
         getattr(settings, "LAB_RATE_WINDOW_SECONDS", 600),
     )
     if not allowed:
-        message = _(
+        minutes = max(1, round(retry_after / 60))
+        message = ngettext(
             "You have sent a lot of answers in a short time. Please try again in "
-            "%(minutes)s minutes."
-        ) % {"minutes": max(1, round(retry_after / 60))}
+            "%(minutes)s minute.",
+            "You have sent a lot of answers in a short time. Please try again in "
+            "%(minutes)s minutes.",
+            minutes,
+        ) % {"minutes": minutes}
         response = render(
             request, "consultation/lab/refused.html", {"message": message}, status=429
         )

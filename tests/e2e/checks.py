@@ -5,7 +5,11 @@
 - every form control has an accessible name (axe checks it; the outline check also
   looks for controls with neither a label nor aria-label);
 - focus is visible: the first focusable elements reached with Tab show an outline or
-  a shadow that they do not show unfocused.
+  a shadow that they do not show unfocused;
+- every aria-describedby, aria-labelledby and aria-controls points to an element
+  that exists (axe only asks for a review of these);
+- reflow at 320 CSS px (overflow_problems) and the focus ring's contrast
+  (focus_ring_problems) are measured by their own test modules.
 """
 
 from collections import Counter
@@ -109,6 +113,27 @@ def focus_problems(page):
     return problems
 
 
+# axe lists a reference to a missing id among the results it "needs to review"; here
+# it is a failure: a field that points to no help or error text is announced alone.
+REFERENCES_SCRIPT = """() => {
+  const broken = [];
+  for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls'])
+    for (const el of document.querySelectorAll(`[${attr}]`))
+      for (const id of el.getAttribute(attr).split(/\\s+/).filter(Boolean))
+        if (!document.getElementById(id))
+          broken.push(`${el.tagName.toLowerCase()}#${el.id || el.name} `
+                      + `${attr}="${id}"`);
+  return broken;
+}"""
+
+
+def broken_references(page):
+    return [
+        f"reference to a missing id: {found}"
+        for found in page.evaluate(REFERENCES_SCRIPT)
+    ]
+
+
 def check_page(page, name, state):
     """Every check on the page as it is now; returns the list of problems."""
     REPORT.checked(name, state)
@@ -116,6 +141,7 @@ def check_page(page, name, state):
         *axe_violations(page),
         *outline_problems(page),
         *focus_problems(page),
+        *broken_references(page),
     ]
 
 

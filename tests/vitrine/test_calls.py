@@ -65,11 +65,16 @@ def test_bad_input_stores_nothing_and_says_why(client, call):
     response = client.post("/fr/vitrine/defi/", bad)
     assert response.status_code == 400
     body = response.content.decode()
-    assert "corrigez ce qui est indiqué" in body
+    # The error summary (GOV.UK pattern) names each problem and links to its field.
+    assert "<title>Erreur :" in body
+    assert "Il y a un problème" in body
+    assert 'href="#id_contact_email"' in body
+    assert 'id="id_contact_email_error"' in body
     assert 'value="Carte des haltes"' in body
     english = client.post("/en/showcase/challenge/", {"project_name": "x" * 500})
     assert english.status_code == 400
-    assert "correct what is shown" in english.content.decode()
+    assert "<title>Error:" in english.content.decode()
+    assert "There is a problem" in english.content.decode()
     assert not CallSubmission.objects.exists()
 
 
