@@ -3,7 +3,9 @@
 Every chart is readable without JavaScript and without seeing it: the SVG has
 role="img", a <title> and a <desc> summarising the data, and templates put the
 same figures in a data table beside it (`home/includes/chart.html` does both).
-Colours come from the design system and reach 3:1 against white.
+Colours come from the design system and reach 3:1 against white; a target or
+estimate is told apart by more than its colour (a dashed line, named in a legend and
+in the table). Axes are as wide as their labels, so that no figure is cut.
 
     chart = bar_chart([("Oui", 62), ("Non", 38)], title="Réponses", unit="%")
     {% include "home/includes/chart.html" with chart=chart %}
@@ -16,6 +18,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 BAR_COLOUR = "#095797"
 TARGET_COLOUR = "#c4321a"
@@ -32,6 +35,8 @@ class Chart:
     columns: tuple[str, str]
     rows: list[tuple[str, str]] = field(default_factory=list)
     summary: str = ""
+    # Reference values shown under the data (the target or the estimate).
+    footer: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _n(number):
@@ -70,11 +75,30 @@ def _identifier(*parts):
     return f"chart-{digest.hexdigest()}"
 
 
-def bar_chart(items, title, unit="", value_label="", max_value=None, width=640):
+# Open Sans at these sizes: about 0.6 em per character, enough for digits and words.
+CHARACTER_WIDTH = 0.6
+
+
+def text_width(text, font_size):
+    return len(str(text)) * font_size * CHARACTER_WIDTH
+
+
+def bar_chart(
+    items,
+    title,
+    unit="",
+    value_label="",
+    max_value=None,
+    width=640,
+    label_heading=None,
+):
     """Horizontal bars: one row per (label, value). Long labels sit above their bar."""
     items = [(str(label), value or 0) for label, value in items]
     top = max_value or max((value for _, value in items), default=0) or 1
-    row_height, bar_height, left, right = 44, 18, 8, 90
+    row_height, bar_height, left = 44, 18, 8
+    right = max(
+        [40.0] + [text_width(format_value(v, unit), 14) + 12 for _l, v in items]
+    )
     height = max(row_height * len(items) + 8, 40)
     usable = width - left - right
     rows = []
@@ -108,16 +132,27 @@ def bar_chart(items, title, unit="", value_label="", max_value=None, width=640):
     return Chart(
         title=title,
         svg=svg,
-        columns=("", value_label),
+        columns=(label_heading or _("Item"), value_label),
         rows=[(label, format_value(value, unit)) for label, value in items],
         summary=description,
     )
 
 
 def line_chart(
-    points, title, unit="", value_label="", target=None, width=640, height=240
+    points,
+    title,
+    unit="",
+    value_label="",
+    target=None,
+    width=640,
+    height=240,
+    target_label=None,
+    label_heading=None,
 ):
-    """A time series: points are (label, value) in order; an optional target line."""
+    """A time series: points are (label, value) in order; an optional target line,
+    dashed and named in the legend and under the table."""
+    target_label = target_label or _("Target")
+    value_label = value_label or _("Value")
     points = [(str(label), value) for label, value in points]
     known = [float(value) for _, value in points if value is not None]
     if target is not None:
@@ -125,14 +160,19 @@ def line_chart(
     low, high = (min(known + [0.0]), max(known + [1.0])) if known else (0.0, 1.0)
     if high == low:
         high = low + 1
-    left, right, top, bottom = 56, 16, 16, 40
+    ticks = [low + (high - low) * fraction for fraction in (0, 0.5, 1)]
+    left = max(40.0, max(text_width(format_value(t, unit), 12) for t in ticks) + 14)
+    last = points[-1][0] if points else ""
+    right = max(16.0, text_width(last, 12) / 2 + 4)
+    top, bottom = 40, 40  # the legend above, the dates below
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(len(points) - 1, 1)
 
     def y_of(value):
         return top + plot_h - (float(value) - low) / (high - low) * plot_h
 
-    parts = [_grid(low, high, left, width - right, y_of, unit)]
+    parts = [_grid(ticks, left, width - right, y_of, unit)]
+    parts.append(_legend(value_label, target_label if target is not None else None))
     if target is not None:
         parts.append(
             format_html(
@@ -169,20 +209,48 @@ def line_chart(
     description = "; ".join(
         f"{label}: {format_value(value, unit)}" for label, value in points
     )
+    footer = []
     if target is not None:
-        description += f" ({format_value(target, unit)})"
+        footer = [(target_label, format_value(target, unit))]
+        description += f" ({target_label}: {format_value(target, unit)})"
     svg = _svg(width, height, title, description, mark_safe("".join(parts)))  # noqa: S308
     return Chart(
         title=title,
         svg=svg,
-        columns=("", value_label),
+        columns=(label_heading or _("Date"), value_label),
         rows=[(label, format_value(value, unit)) for label, value in points],
         summary=description,
+        footer=footer,
     )
 
 
-def _grid(low, high, x1, x2, y_of, unit):
-    ticks = [low + (high - low) * fraction for fraction in (0, 0.5, 1)]
+def _legend(value_label, target_label):
+    """Solid line with dots for the measures, dashed line for the target."""
+    measured = format_html(
+        '<line x1="8" x2="36" y1="14" y2="14" stroke="{c}" stroke-width="3"/>'
+        '<circle cx="22" cy="14" r="4" fill="{c}"/>'
+        '<text x="42" y="18" font-size="13" fill="{t}">{label}</text>',
+        c=BAR_COLOUR,
+        t=TEXT_COLOUR,
+        label=value_label,
+    )
+    if target_label is None:
+        return measured
+    x = 42 + text_width(value_label, 13) + 24
+    return measured + format_html(
+        '<line x1="{x1}" x2="{x2}" y1="14" y2="14" stroke="{c}" stroke-width="2" '
+        'stroke-dasharray="6 4"/>'
+        '<text x="{tx}" y="18" font-size="13" fill="{t}">{label}</text>',
+        x1=_n(x),
+        x2=_n(x + 28),
+        c=TARGET_COLOUR,
+        tx=_n(x + 34),
+        t=TEXT_COLOUR,
+        label=target_label,
+    )
+
+
+def _grid(ticks, x1, x2, y_of, unit):
     return format_html_join(
         "",
         '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
