@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.charts import bar_chart, format_value, line_chart
+from home.charts import axis_date, bar_chart, format_value, line_chart
 from home.models import Theme
 
 from .models import Indicator, Measurement
@@ -153,7 +153,7 @@ def drawn_history(name, unit, points, target):
     short = unit if len(unit) <= SHORT_UNIT else ""
     value_label = _("Value") if short or not unit else f"{_('Value')} ({unit})"
     chart = line_chart(
-        [(short_date(day), value) for day, value in points],
+        [(axis_date(day), value) for day, value in points],
         title=_("%(indicator)s: measurements and target") % {"indicator": name},
         unit=short,
         value_label=value_label,

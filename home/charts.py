@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -37,6 +37,12 @@ class Chart:
     summary: str = ""
     # Reference values shown under the data (the target or the estimate).
     footer: list[tuple[str, str]] = field(default_factory=list)
+
+
+def axis_date(day):
+    """A date on an axis or in a chart's table, unambiguous in both languages:
+    the month by its name ("31 oct. 2024", "31 Oct 2024"), never 10/11/2024."""
+    return date_format(day, "j M Y")
 
 
 def _n(number):

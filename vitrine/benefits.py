@@ -17,10 +17,9 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from home.charts import format_value, line_chart
+from home.charts import axis_date, format_value, line_chart
 
 from .models import BenefitMeasurement, ExpectedBenefit
 
@@ -129,9 +128,7 @@ def _progress(benefit, latest):
 
 
 def _chart(benefit, measurements):
-    points = [
-        (date_format(m.measured_on, "SHORT_DATE_FORMAT"), m.value) for m in measurements
-    ]
+    points = [(axis_date(m.measured_on), m.value) for m in measurements]
     title = _("%(indicator)s: measured values and estimate") % {
         "indicator": benefit.indicator
     }
@@ -141,4 +138,5 @@ def _chart(benefit, measurements):
         unit=benefit.unit,
         value_label=_("Measured value"),
         target=benefit.estimated_value,
+        target_label=_("Estimated value"),
     )

@@ -20,11 +20,21 @@ def test_bar_chart_is_described_for_screen_readers():
 
 
 def test_line_chart_draws_a_target_and_skips_missing_values():
-    chart = line_chart([("T1", 10), ("T2", None), ("T3", 30)], title="Cible", target=50)
+    chart = line_chart(
+        [("T1", 10), ("T2", None), ("T3", 30)],
+        title="Cible",
+        value_label="Mesure",
+        target=50,
+        target_label="Cible visée",
+    )
     svg = str(chart.svg)
     assert "stroke-dasharray" in svg
-    assert svg.count("<circle") == 2
+    assert svg.count("<circle") == 2 + 1  # two measures, and the legend's sample
     assert ("T2", "—") in chart.rows
+    # The target is named in the legend and in the table, not by colour alone.
+    assert ">Mesure</text>" in svg and ">Cible visée</text>" in svg
+    assert chart.footer == [("Cible visée", "50")]
+    assert chart.columns[0]  # no empty header cell
 
 
 def test_formula_cells_are_neutralised():

@@ -37,9 +37,16 @@
   }
 
   function renumber(list) {
-    list.querySelectorAll(".ranking-item").forEach(function (item, index) {
+    var items = list.querySelectorAll(".ranking-item");
+    items.forEach(function (item, index) {
       var select = item.querySelector("select");
       if (select) select.value = String(index + 1);
+      // Nothing moves above the first or below the last: say so by disabling.
+      var buttons = item.querySelectorAll(".ranking-move");
+      if (buttons.length === 2) {
+        buttons[0].disabled = index === 0;
+        buttons[1].disabled = index === items.length - 1;
+      }
     });
   }
 
@@ -52,20 +59,41 @@
     return button;
   }
 
+  // The new position is announced: a moved option is otherwise silent.
+  function announce(list, live, item, name) {
+    var items = Array.prototype.slice.call(list.querySelectorAll(".ranking-item"));
+    var template = list.closest("form").dataset.labelMoved || "__label__: __position__/__total__";
+    live.textContent = template
+      .replace("__label__", name)
+      .replace("__position__", String(items.indexOf(item) + 1))
+      .replace("__total__", String(items.length));
+  }
+
   function enhanceRanking(list) {
     var up = list.closest("form").dataset.labelUp || "↑";
     var down = list.closest("form").dataset.labelDown || "↓";
     var dragged = null;
+    var live = document.createElement("p");
+    live.className = "visually-hidden";
+    live.setAttribute("aria-live", "polite");
+    live.setAttribute("data-ranking-live", "");
+    list.parentNode.insertBefore(live, list.nextSibling);
     list.querySelectorAll(".ranking-item").forEach(function (item) {
       var name = item.querySelector("label").textContent;
-      var upButton = moveButton(up, function () {
+      var upButton, downButton;
+      function moved(button, other) {
+        renumber(list);
+        (button.disabled ? other : button).focus();
+        announce(list, live, item, name);
+      }
+      upButton = moveButton(up, function () {
         if (item.previousElementSibling) list.insertBefore(item, item.previousElementSibling);
-        renumber(list); upButton.focus();
+        moved(upButton, downButton);
       });
       upButton.setAttribute("aria-label", up + " " + name);
-      var downButton = moveButton(down, function () {
+      downButton = moveButton(down, function () {
         if (item.nextElementSibling) list.insertBefore(item.nextElementSibling, item);
-        renumber(list); downButton.focus();
+        moved(downButton, upButton);
       });
       downButton.setAttribute("aria-label", down + " " + name);
       item.appendChild(upButton);
@@ -77,7 +105,15 @@
         event.preventDefault();
         if (dragged && dragged !== item) list.insertBefore(dragged, item);
         renumber(list);
+        if (dragged) announce(list, live, dragged, dragged.querySelector("label").textContent);
       });
+    });
+    // The first option cannot move up, nor the last down.
+    var items = list.querySelectorAll(".ranking-item");
+    items.forEach(function (item, index) {
+      var pair = item.querySelectorAll(".ranking-move");
+      pair[0].disabled = index === 0;
+      pair[1].disabled = index === items.length - 1;
     });
   }
 
