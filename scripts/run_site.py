@@ -6,9 +6,9 @@ worker (and its scheduler) beside it, until SIGINT (Ctrl-C) or SIGTERM stops bot
 
 Preparing (`manage.py prepare_demo`) migrates, compiles the catalogues and loads the
 demo content, each only when it has something to do. The server and the worker run
-in process groups of their own: a signal to this process is passed to both whole
-groups (the autoreloader's child, the worker's pool), and what has not stopped
-after STOP_SECONDS is killed, so that no worker is left behind.
+in process groups of their own: a signal to this process is passed to both, and
+whatever is left of their groups (the autoreloader's child, the worker's pool)
+after STOP_SECONDS at most is killed, so that no worker is left behind.
 """
 
 import contextlib
@@ -33,17 +33,20 @@ def start(command, env):
 
 
 def stop(children):
+    """SIGTERM to each leader (Celery's warm shutdown stops its own pool: a signal
+    to its pool processes too would be logged as lost workers), then, after
+    STOP_SECONDS at most, SIGKILL to whatever is left in their groups (the
+    autoreloader's child, a pool process stuck in its shutdown)."""
     for child in children:
         if child.poll() is None:
             with contextlib.suppress(ProcessLookupError):
-                os.killpg(child.pid, signal.SIGTERM)
+                os.kill(child.pid, signal.SIGTERM)
     deadline = time.monotonic() + STOP_SECONDS
     for child in children:
         try:
             child.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             say(f"pid {child.pid} did not stop in {STOP_SECONDS}s: killed")
-        # Whatever is left in its group (a pool process stuck in its shutdown).
         with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
         child.wait()
@@ -66,7 +69,7 @@ def main(arguments):
     signal.signal(signal.SIGINT, lambda *_: stopping.append(True))
 
     # Tasks leave the web process for a worker, through a broker kept in files.
-    served = {**env, "CELERY_BROKER_URL": "filesystem://"}
+    served = {**env, "CELERY_BROKER_URL": "filesystem://localhost/"}
     data = Path(os.environ.get("DATA_DIR") or ROOT) / ".celery-broker"
     data.mkdir(parents=True, exist_ok=True)
     worker = start(

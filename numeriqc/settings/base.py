@@ -251,7 +251,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: with no broker configured, tasks run eagerly in the calling process,
 # so that a bare machine needs no server. Setting CELERY_BROKER_URL moves them out.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+# (A host in the URL: kombu warns "No hostname was supplied" without one.)
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env_bool(
     "CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in os.environ
 )
