@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-STOP_SECONDS = 10
+STOP_SECONDS = 15
 
 
 def say(line):
