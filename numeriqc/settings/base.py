@@ -251,7 +251,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: with no broker configured, tasks run eagerly in the calling process,
 # so that a bare machine needs no server. Setting CELERY_BROKER_URL moves them out.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+# (A host in the URL: kombu warns "No hostname was supplied" without one.)
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env_bool(
     "CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in os.environ
 )
@@ -323,6 +324,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], SEARCH_URL)
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Submitting a live page for translation makes a *draft* translation: it goes live
+# when its translation is published, never with the source's text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {
