@@ -7,8 +7,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Locale, Page, Site
+        from django.db.models.signals import (
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_save,
+        )
+        from wagtail.models import Locale, Page, Site, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from numeriqc import sharedcache
@@ -17,6 +22,7 @@ class HomeConfig(AppConfig):
         from .models import FooterLink, SiteSettings, SocialAccount
         from .navigation import invalidate_menus, menu_key
         from .roles import sync_role_permissions
+        from .translation import keep_untranslated_twins_draft
 
         # After the last app migrates, every permission exists: give roles theirs.
         # (post_migrate is only sent for apps that have models.)
@@ -49,3 +55,13 @@ class HomeConfig(AppConfig):
             uid = f"footer-{model._meta.label_lower}"
             post_save.connect(invalidate_footer, sender=model, dispatch_uid=uid)
             post_delete.connect(invalidate_footer, sender=model, dispatch_uid=uid)
+
+        # An alias in another language shows untranslated text: Wagtail publishes
+        # aliases with their source, so every page type is watched (see
+        # home/translation.py).
+        for model in get_page_models():
+            pre_save.connect(
+                keep_untranslated_twins_draft,
+                sender=model,
+                dispatch_uid=f"untranslated-twin-{model._meta.label_lower}",
+            )
