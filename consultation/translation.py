@@ -34,7 +34,9 @@ def source_page(page):
     """The page in its original language: the oldest real (not alias) translation."""
     model = type(page)
     return (
-        model.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+        model.objects.filter(
+            translation_key=page.translation_key, alias_of__isnull=True
+        )
         .order_by("pk")
         .first()
     ) or page
