@@ -12,7 +12,10 @@ class ConsultationConfig(AppConfig):
         from wagtail.signals import page_published
 
         from .signals import announce_on_publish
+        from .translation import share_page_settings
 
+        # Before the announcement: an English page announced takes the French dates.
+        page_published.connect(share_page_settings, dispatch_uid="consultation-share")
         page_published.connect(announce_on_publish)
         # Whether an organization invites to its panel is cached (the thanks of
         # every feedback asks): a change to its settings shows at once.
