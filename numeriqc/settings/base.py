@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "numeriqc.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "numeriqc.middleware.LocaleMiddleware",
+    # The site, menus, footer and reasons in one cache trip (language now active).
+    "numeriqc.sharedcache.SharedDataMiddleware",
     "numeriqc.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -268,6 +270,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup closes the database connection around every task unless
+# told to reuse it: a new PostgreSQL connection was half of a text message's
+# cost. numeriqc/celery.py closes it instead when Django would (CONN_MAX_AGE,
+# errors), as at the end of a web request.
+CELERY_DB_REUSE_MAX = 1_000_000
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "feedback-digests": {
