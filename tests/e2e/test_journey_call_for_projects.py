@@ -10,13 +10,13 @@ from vitrine.models import CallForProjectsPage, CallSubmission
 TEXT = {
     "fr": {
         "send": "Envoyer la soumission",
-        "errors": "Votre soumission n’a pas pu être envoyée",
+        "errors": "Il y a un problème",
         "thanks": "Merci. Votre soumission a été reçue",
         "again": "Ce projet a déjà été soumis à cet appel",
     },
     "en": {
         "send": "Send the submission",
-        "errors": "Your submission could not be sent",
+        "errors": "There is a problem",
         "thanks": "Thank you. Your submission was received",
         "again": "This project has already been submitted to this call",
     },
