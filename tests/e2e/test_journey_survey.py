@@ -122,7 +122,9 @@ def test_citizen_answers_the_survey_without_javascript(
     for index, position in enumerate(["1", "1", "3", "4"]):
         positions.nth(index).select_option(position)
     survey.get_by_role("button", name=text["send"]).click()
-    expect(page.get_by_text(text["twice"])).to_be_visible()
+    # Said beside the ranking, and linked from the error summary above the form.
+    expect(page.locator(".error-message").get_by_text(text["twice"])).to_be_visible()
+    expect(page.locator("[data-error-summary]")).to_contain_text(text["twice"])
     survey = page.locator("form.survey-form")
     positions = _group(survey, text["ranking"]).locator("select")
     expect(positions.nth(2)).to_have_value("3")  # what was chosen is kept
