@@ -10,7 +10,9 @@ a render that read the old rows before the commit cannot be kept as current.
 
 from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 FOOTER_VERSION_KEY = "footer:version"
@@ -41,8 +43,9 @@ def invalidate_footer(sender=None, **kwargs):
 
 
 def site_footer(request):
-    """{"links": [(label, url)], "contact_email", "contact_phone", "social": [(label,
-    url)]} for the request's site, in the active language."""
+    """{"links": [(label, url)], "legal": [(label, url)], "contact_email",
+    "contact_phone", "social": [(label, url)]} for the request's site, in the
+    active language."""
     site = Site.find_for_request(request)
     language = translation.get_language()
     key = f"footer:{site.pk if site else 0}:{language}:{_version()}"
@@ -56,10 +59,17 @@ def site_footer(request):
 def _build(request, site, language):
     from home.models import SiteSettings
 
-    footer = {"links": [], "contact_email": "", "contact_phone": "", "social": []}
+    footer = {
+        "links": [],
+        "legal": [],
+        "contact_email": "",
+        "contact_phone": "",
+        "social": [],
+    }
     if site is None:
         return footer
     site_settings = SiteSettings.for_site(site)
+    footer["legal"] = _legal_links(request, site_settings)
     for link in site_settings.footer_links.select_related("page"):
         if link.page_id:
             page = link.page.localized
@@ -75,3 +85,16 @@ def _build(request, site, language):
         for account in site_settings.social_accounts.all()
     ]
     return footer
+
+
+def _legal_links(request, site_settings):
+    """The privacy policy and accessibility statement (when set and live in this
+    language), then the page where a person gets all their data."""
+    links = []
+    for page in (site_settings.privacy_page, site_settings.accessibility_page):
+        if page is not None:
+            page = page.localized
+            if page.live:
+                links.append((page.title, page.get_url(request)))
+    links.append((gettext("My personal data"), reverse("personal_data:request")))
+    return links

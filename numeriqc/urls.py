@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path(_("notifications/"), include("notifications.urls")),
     path(_("search/"), include("search.urls")),
     path(_("open-data/"), include("opendata.urls")),
+    path(_("my-data/"), include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
