@@ -366,6 +366,10 @@ class Answer(models.Model):
             models.Index(fields=["question", "choice"]),
             models.Index(fields=["question", "number"]),
             models.Index(fields=["question", "row", "number"]),
+            # Respondents per question: distinct pairs read in order from the index.
+            models.Index(
+                fields=["question", "response"], name="consultation_answer_q_resp"
+            ),
         ]
 
     def __str__(self):

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Avg, Count
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models.functions import TruncDate
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -48,9 +48,11 @@ def counted(survey, filter_by=None):
 
     `filter_by` is (question, choice) or (question, number): a cross-tab.
     """
-    responses = Response.objects.filter(
-        survey=source_row(survey), status=Response.Status.CONFIRMED
-    )
+    return _counted(source_row(survey), filter_by)
+
+
+def _counted(source, filter_by=None):
+    responses = Response.objects.filter(survey=source, status=Response.Status.CONFIRMED)
     if filter_by:
         question, value = filter_by
         match = Answer.objects.filter(question=source_row(question))
@@ -66,27 +68,26 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
     """One QuestionResult per answerable question, in the reader's language.
 
     `survey` is the survey in the reader's language: labels come from it, the
-    counts from the source rows (one GROUP BY per kind of aggregate).
+    counts from the source rows, in two passes over the answers (respondents, then
+    every other count in one GROUP BY).
     """
+    source_survey = source_row(survey)
     questions = [q for q in questions_of(survey) if not q.is_layout]
-    sources = {q.translation_key: q for q in questions_of(source_row(survey))}
-    answers = counted_answers(survey, sources.values(), filter_by)
-    respondents = _respondents(answers)
-    counts = _grouped_counts(answers)
-    others = _grouped(
-        answers.filter(
-            choice__isnull=True,
-            question__kind__in=[Question.Kind.SINGLE, Question.Kind.MULTIPLE],
-        ),
-        None,
-    )
+    if source_survey.pk == survey.pk:
+        source_questions = questions  # the reader reads the source: no second read
+    else:
+        source_questions = questions_of(source_survey)
+    sources = {q.translation_key: q for q in source_questions}
+    answers = _counted_answers(source_survey, sources.values(), filter_by)
+    counts = _grouped_counts(answers, sources.values())
+    respondents = {**counts.rows_per_question, **_respondents(answers, sources)}
     results = []
     for question in questions:
         source = sources.get(question.translation_key)
         if source is None:
             continue
         result = QuestionResult(question, respondents.get(source.pk, 0))
-        result.other_count = others.get(source.pk, {}).get(None, 0)
+        result.other_count = counts.others.get(source.pk, 0)
         _fill(result, source, counts)
         _apply_minimum(result, minimum)
         if charts:
@@ -95,55 +96,104 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
     return results
 
 
+# Kinds that store one answer row per response (services._rows_for): their
+# respondents are their rows. The others store one row per choice, rank or cell.
+MANY_ROWS_KINDS = (Question.Kind.MULTIPLE, Question.Kind.RANKING, Question.Kind.MATRIX)
+
+
 @dataclass
 class _Counts:
     """Every grouped count of a survey's answers, per source question."""
 
-    by_choice: dict
-    by_number: dict
-    by_row: dict
-    by_month: dict
-    ranks: dict
+    by_choice: dict = field(default_factory=lambda: defaultdict(dict))
+    by_number: dict = field(default_factory=lambda: defaultdict(dict))
+    by_row: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(dict)))
+    by_month: dict = field(default_factory=lambda: defaultdict(dict))
+    ranks: dict = field(default_factory=dict)
+    others: dict = field(default_factory=lambda: defaultdict(int))
+    rows_per_question: dict = field(default_factory=lambda: defaultdict(int))
 
 
-def _grouped_counts(answers):
-    """One GROUP BY per kind of aggregate, whatever the number of answers."""
-    return _Counts(
-        by_choice=_grouped(answers.filter(choice__isnull=False), "choice_id"),
-        by_number=_grouped(
-            answers.filter(number__isnull=False, row__isnull=True), "number"
-        ),
-        by_row=_grouped_rows(answers.filter(row__isnull=False)),
-        by_month=_grouped(
-            answers.filter(date__isnull=False).annotate(month=TruncMonth("date")),
-            "month",
-        ),
-        ranks=_mean_ranks(answers.filter(rank__isnull=False)),
+def _grouped_counts(answers, source_questions):
+    """Every count in one GROUP BY; Python sorts the few hundred grouped rows.
+
+    An answer row holds one kind of value (a choice, a number, a matrix cell, a
+    date, a rank), so grouping by all of them at once splits nothing that the
+    per-kind counts kept together. Dates are grouped as they are and folded into
+    months here: truncating a million dates in SQL costs more than the few
+    hundred extra rows.
+    """
+    with_other = {
+        q.pk
+        for q in source_questions
+        if q.kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE)
+    }
+    grouped = (
+        answers.values("question_id", "choice_id", "row_id", "number", "date")
+        .annotate(n=Count("*"), mean_rank=Avg("rank"))
+        .order_by()
     )
+    counts = _Counts()
+    for row in grouped:
+        _add(counts, row, with_other)
+    return counts
 
 
-def counted_answers(survey, source_questions, filter_by=None):
+def _add(counts, row, with_other):
+    question, choice, n = row["question_id"], row["choice_id"], row["n"]
+    counts.rows_per_question[question] += n
+    if choice is not None:
+        per_choice = counts.by_choice[question]
+        per_choice[choice] = per_choice.get(choice, 0) + n
+        if row["mean_rank"] is not None:
+            counts.ranks[(question, choice)] = row["mean_rank"]
+    elif question in with_other:
+        counts.others[question] += n
+    if row["number"] is not None:
+        if row["row_id"] is None:
+            per_value = counts.by_number[question]
+            per_value[row["number"]] = per_value.get(row["number"], 0) + n
+        else:
+            cells = counts.by_row[question][row["row_id"]]
+            value = int(row["number"])
+            cells[value] = cells.get(value, 0) + n
+    if row["date"] is not None:
+        per_month = counts.by_month[question]
+        month = row["date"].replace(day=1)
+        per_month[month] = per_month.get(month, 0) + n
+
+
+def _counted_answers(source, source_questions, filter_by=None):
     """Answers of counted responses, without a join when every response counts.
 
     Open-mode surveys never have pending responses: their answers are selected by
     question alone (the index on question_id), like a plain GROUP BY would.
     """
     answers = Answer.objects.filter(question__in=[q.pk for q in source_questions])
-    source = source_row(survey)
-    pending = Response.objects.filter(survey=source).exclude(
-        status=Response.Status.CONFIRMED
-    )
+    # Named statuses, not "not confirmed": the index on (survey, status) then
+    # finds none at once instead of walking every confirmed response.
+    waiting = [s for s in Response.Status.values if s != Response.Status.CONFIRMED]
+    pending = Response.objects.filter(survey=source, status__in=waiting)
     if filter_by or pending.exists():
-        answers = answers.filter(response__in=counted(survey, filter_by).values("pk"))
+        answers = answers.filter(response__in=_counted(source, filter_by).values("pk"))
     return answers
 
 
-def _respondents(answers):
-    """Respondents per question: distinct (question, response) pairs, hashed.
+def _respondents(answers, sources):
+    """Respondents of the questions answered in several rows: distinct pairs.
 
-    COUNT(DISTINCT) sorts; grouping the pairs first lets the database hash them.
+    The index on (question_id, response_id) hands the pairs over in order: the
+    database skips duplicates as they stream by, with neither hash nor sort.
     """
-    pairs = answers.values("question_id", "response_id").distinct().order_by()
+    many = [q.pk for q in sources.values() if q.kind in MANY_ROWS_KINDS]
+    if not many:
+        return {}
+    pairs = (
+        answers.filter(question__in=many)
+        .values("question_id", "response_id")
+        .distinct()
+        .order_by()
+    )
     sql, params = pairs.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -152,28 +202,6 @@ def _respondents(answers):
             params,
         )
         return dict(cursor.fetchall())
-
-
-def _grouped(answers, column):
-    grouped = defaultdict(dict)
-    columns = ["question_id", column] if column else ["question_id"]
-    for row in answers.values(*columns).annotate(n=Count("id")).order_by():
-        grouped[row["question_id"]][row.get(column) if column else None] = row["n"]
-    return grouped
-
-
-def _grouped_rows(answers):
-    grouped = defaultdict(lambda: defaultdict(dict))
-    rows = answers.values("question_id", "row_id", "number").annotate(n=Count("id"))
-    for row in rows.order_by():
-        number = int(row["number"])
-        grouped[row["question_id"]][row["row_id"]][number] = row["n"]
-    return grouped
-
-
-def _mean_ranks(answers):
-    rows = answers.values("question_id", "choice_id").annotate(mean=Avg("rank"))
-    return {(row["question_id"], row["choice_id"]): row["mean"] for row in rows}
 
 
 def _percent(count, total):

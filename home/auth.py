@@ -1,8 +1,8 @@
 """Admin sign-in: throttled by account and by address; no demo password in
 production.
 
-Every attempt counts (the project's limiter counts, it does not forget a
-success): past ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT attempts on one account, or
+Failed attempts count, successes do not (a team behind one address signs in
+all day): past ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT failures on one account, or
 ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS from one address, within
 ADMIN_LOGIN_WINDOW_SECONDS, the form refuses, even the right password, with a
 message that says how long to wait. Guessing a password then takes years, and
@@ -18,36 +18,54 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms.auth import LoginForm
 
 from home.demo import DEFAULT_DEMO_PASSWORD
-from home.ratelimit import client_address, hit
+from home.ratelimit import client_address, exceeded, hit
 
 KNOWN_DEMO_PASSWORDS = frozenset({DEFAULT_DEMO_PASSWORD})
 
 
 class ThrottledLoginForm(LoginForm):
     def clean(self):
-        self._check_throttle()
+        self._refuse_when_throttled()
         self._check_demo_password()
-        return super().clean()
+        try:
+            return super().clean()
+        except ValidationError:
+            self._count_failure()
+            raise
 
-    def _check_throttle(self):
-        window = settings.ADMIN_LOGIN_WINDOW_SECONDS
+    def _limits(self):
+        """(scope, identity, limit) for the address and for the account."""
         account = (self.cleaned_data.get("username") or "").strip().casefold()
-        by_address, wait_address = hit(
-            "admin-login-address",
-            client_address(self.request) if self.request else "",
-            settings.ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS,
-            window,
-        )
-        by_account, wait_account = hit(
-            "admin-login-account",
-            account,
-            settings.ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT,
-            window,
-        )
-        if by_address and by_account:
+        address = client_address(self.request) if self.request else ""
+        return [
+            (
+                "admin-login-address",
+                address,
+                settings.ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS,
+            ),
+            (
+                "admin-login-account",
+                account,
+                settings.ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT,
+            ),
+        ]
+
+    def _count_failure(self):
+        window = settings.ADMIN_LOGIN_WINDOW_SECONDS
+        for scope, identity, limit in self._limits():
+            hit(scope, identity, limit, window)
+
+    def _refuse_when_throttled(self):
+        window = settings.ADMIN_LOGIN_WINDOW_SECONDS
+        waits = [
+            wait
+            for scope, identity, limit in self._limits()
+            for refused, wait in [exceeded(scope, identity, limit, window)]
+            if refused
+        ]
+        if not waits:
             return
-        wait = max(wait_address if not by_address else 0, wait_account)
-        minutes = max(1, math.ceil(wait / 60))
+        minutes = max(1, math.ceil(max(waits) / 60))
         raise ValidationError(
             ngettext(
                 "Too many sign-in attempts. For your security, signing in is paused "

@@ -41,8 +41,7 @@ def hit(scope, identity, limit, window_seconds):
         return True, 0
     now = time.time()
     window = int(now // window_seconds)
-    digest = hashlib.sha256(f"{identity}".encode()).hexdigest()[:24]
-    key = f"ratelimit:{scope}:{digest}:{window}"
+    key = _window_key(scope, identity, window)
     cache.add(key, 0, timeout=window_seconds + 1)
     try:
         count = cache.incr(key)
@@ -51,6 +50,25 @@ def hit(scope, identity, limit, window_seconds):
         count = 1
     retry_after = math.ceil((window + 1) * window_seconds - now)
     return count <= limit, retry_after
+
+
+def exceeded(scope, identity, limit, window_seconds):
+    """Whether `hit` already counted more than `limit` in this window, without
+    counting one more; return (exceeded, seconds until the window resets).
+
+    For limits on failures only (admin sign-in): check first, count on failure.
+    """
+    if not getattr(settings, "RATELIMIT_ENABLED", True):
+        return False, 0
+    now = time.time()
+    window = int(now // window_seconds)
+    count = cache.get(_window_key(scope, identity, window), 0)
+    return count >= limit, math.ceil((window + 1) * window_seconds - now)
+
+
+def _window_key(scope, identity, window):
+    digest = hashlib.sha256(f"{identity}".encode()).hexdigest()[:24]
+    return f"ratelimit:{scope}:{digest}:{window}"
 
 
 def comes_from_this_site(request):

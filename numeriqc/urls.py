@@ -6,6 +6,7 @@ from django.views.static import serve as serve_static
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from notifications import views as notifications_views
 from numeriqc import views
@@ -33,7 +34,10 @@ urlpatterns += i18n_patterns(
     path(_("search/"), include("search.urls")),
     path(_("open-data/"), include("opendata.urls")),
     path(_("my-data/"), include("home.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's own URLs, but pages are served by a view that lets each page type
+    # decide about CSRF (numeriqc.views.serve_page).
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(serve_pattern, views.serve_page, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from wagtail import views as wagtail_views
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +52,30 @@ def healthz(request):
     status = 200 if all(checks.values()) else 503
     body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
     return JsonResponse(body, status=status)
+
+
+@csrf_exempt  # checked per page type once the page is known: enforce_page_csrf
+def serve_page(request, path):
+    """Wagtail's page view."""
+    return wagtail_views.serve(request, path)
+
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
+
+
+def enforce_page_csrf(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: Django's CSRF check for a post to a page, unless
+    the page type says `csrf_exempt = True`.
+
+    A page whose form must stay cacheable (no token, no cookie) opts out and
+    guards its posts itself (`home.ratelimit.comes_from_this_site`), as the
+    feedback widget's view does; every other page keeps Django's check and its
+    branded failure page.
+    """
+    if request.method in SAFE_METHODS or getattr(page, "csrf_exempt", False):
+        return None
+    middleware = CsrfViewMiddleware(lambda request: None)
+    return middleware.process_view(request, wagtail_views.serve, (), {})
 
 
 def page_not_found(request, exception=None):

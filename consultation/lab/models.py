@@ -471,6 +471,10 @@ class LabIndexPage(BasePage):
     subpage_types = ["consultation.LabReportPage"]
     max_count = 2  # one per language
     template = "consultation/lab/lab_index_page.html"
+    # The page stays cacheable and sets no cookie: its sign-up form carries no
+    # CSRF token; the lab's views accept a post only from a page of this site, a
+    # few at a time per address (views._refusal).
+    csrf_exempt = True
 
     class Meta:
         verbose_name = _("user-testing lab page")

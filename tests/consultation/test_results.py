@@ -178,3 +178,26 @@ def test_the_cached_public_results_follow_new_responses(client, consultation):
     assert "5 réponses comptées." in client.get(url).text
     respond(consultation)
     assert "6 réponses comptées." in client.get(url).text
+
+
+def test_results_read_the_answers_in_two_queries_whatever_their_number(
+    consultation, django_assert_num_queries
+):
+    """The source survey, its questions and choices, whether any response waits,
+    then every count in one GROUP BY and the respondents of multi-row questions;
+    the English survey adds its own questions and choices."""
+    respond(consultation, ranking={"Rapidité": 1}, matrix={"Clarté": 2})
+    survey = consultation.survey
+    survey.refresh_from_db()
+    with django_assert_num_queries(6):
+        results.survey_results(survey)
+    for _ in range(20):
+        respond(consultation, "en", region="Québec", ranking={"Sécurité": 1})
+    survey.refresh_from_db()
+    with django_assert_num_queries(6):
+        results.survey_results(survey)
+    with django_assert_num_queries(8):
+        results.survey_results(consultation.english)
+    montreal = consultation.q.region.choices.get(label="Montréal")
+    with django_assert_num_queries(7):  # the filter's source rows; none waits
+        results.survey_results(survey, filter_by=(consultation.q.region, montreal))

@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from consultation.lab.models import PanelMember
 
@@ -162,3 +163,25 @@ def test_a_forged_or_altered_confirmation_link_confirms_nothing(
     assert response.status_code == 404
     assert "Ce lien ne fonctionne pas" in response.text
     assert PanelMember.objects.get().email_confirmed_at is None
+
+
+@pytest.mark.parametrize("path", ["/fr/laboratoire/", "/en/lab/"])
+def test_a_browser_enforcing_csrf_can_join_without_a_cookie(lab_page, path):
+    """The page is cacheable and sets no cookie: its form has no CSRF token, so
+    the page opts out of Django's check and keeps the lab's own guard."""
+    browser = Client(enforce_csrf_checks=True)
+    shown = browser.get(path)
+    assert shown.status_code == 200
+    assert not shown.cookies
+    response = browser.post(path, VALID, **SAME_SITE)
+    assert response.status_code == 302
+    assert PanelMember.objects.get().email == "lea@example.org"
+
+
+def test_a_browser_enforcing_csrf_is_still_refused_from_another_site(lab_page):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(
+        "/fr/laboratoire/", VALID, HTTP_ORIGIN="https://evil.example"
+    )
+    assert response.status_code == 403
+    assert not PanelMember.objects.exists()

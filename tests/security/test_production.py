@@ -103,6 +103,20 @@ def test_a_right_password_within_the_limit_signs_in(client, db):
     assert "_auth_user_id" in client.session
 
 
+def test_only_failed_sign_ins_count_toward_the_limit(client, db, settings):
+    # A team behind one address signs in all day: successes never lock anyone out.
+    settings.ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS = 3
+    settings.ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT = 3
+    UserFactory(username="redaction", password="correct-horse-battery")
+    for _day in range(5):
+        assert _sign_in(client, "redaction", "correct-horse-battery").status_code == 302
+        client.logout()
+    _sign_in(client, "redaction", "wrong")
+    response = _sign_in(client, "redaction", "correct-horse-battery")
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session
+
+
 def test_search_is_rate_limited_per_address_with_retry_after(
     client, site_tree, settings
 ):
