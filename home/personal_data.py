@@ -20,7 +20,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-
 from wagtail import hooks
 
 SALT = "home.personal_data"
