@@ -83,15 +83,19 @@ run: seed
 
 # The browser tests run in a pytest process of their own, on a fresh copy of the
 # demo template database (migrated and seeded once per change: see
-# tests/database_templates.py). The reliability tests start real Celery workers:
-# alone on the machine, last, and only with PostgreSQL and Redis (skipped on SQLite).
+# tests/database_templates.py); so does the production image's build and start
+# (tests/image: the Dockerfile replayed without Docker). The reliability tests
+# start real Celery workers: alone on the machine, last, and only with PostgreSQL
+# and Redis (skipped on SQLite).
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
-	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/reliability $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/reliability \
+	  --ignore=tests/image $(PYTEST_ARGS)
 ifeq ($(SLOW_TESTS),no)
-	@echo "Browser tests (tests/e2e) left out: SLOW_TESTS=no"
+	@echo "Browser tests (tests/e2e) and the image test (tests/image) left out: SLOW_TESTS=no"
 else
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
+	$(BIN)/pytest tests/image
 endif
 	$(BIN)/pytest -s -rs tests/reliability
 

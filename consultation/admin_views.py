@@ -20,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
-from home.exports import stream_csv, stream_json, stream_xlsx
+from home.exports import stream_csv_lines, stream_json, stream_xlsx
 from home.scoping import scope_queryset
 
 from . import exports, results, themes
@@ -284,11 +284,12 @@ def export_responses(request, pk, file_format):
     survey_in_language = in_user_language(survey)
     questions = exports.columns(survey_in_language, request.user)
     header = exports.header(questions)
-    rows = exports.rows(survey, questions)
     stamp = timezone.localdate().isoformat()
     name = f"{_('responses')}-{survey.pk}-{stamp}"
     if file_format == "csv":
-        return stream_csv(f"{name}.csv", header, rows)
+        lines = exports.csv_lines(survey, questions, header)
+        return stream_csv_lines(f"{name}.csv", lines)
+    rows = exports.rows(survey, questions)
     if file_format == "xlsx":
         return stream_xlsx(f"{name}.xlsx", header, rows, sheet_title=_("Responses"))
     keys = [str(cell) for cell in header]

@@ -266,6 +266,18 @@ class SurveyPageForm(forms.Form):
             "condition": self.condition.describe(question),
         }
 
+    def revealed(self, unseen):
+        """The questions shown now that the visitor had not seen: hidden when the
+        page was drawn (the form posts an `unseen` marker for each, which the
+        script disables as it reveals a question live) and shown by the answers
+        just sent. Without JavaScript, they must be asked before moving on."""
+        unseen = set(unseen)
+        return [
+            question
+            for question in self.shown
+            if question.field_name in unseen and not question.is_layout
+        ]
+
     def clean(self):
         cleaned = super().clean()
         self._forget_hidden_errors()

@@ -87,8 +87,8 @@ class SurveyFlow:
         return self.state.get("data", {})
 
     def save(self, step, data):
-        state = {"key": self.key.hex, "step": step, "data": data}
-        self.request.session[self.session_key] = state
+        self.state = {"key": self.key.hex, "step": step, "data": data}
+        self.request.session[self.session_key] = self.state
 
     def forget(self):
         self.request.session.pop(self.session_key, None)
@@ -109,8 +109,8 @@ class SurveyFlow:
             prefix=None,
         )
 
-    def finish_form(self, data=None):
-        return FinishForm(self.survey, data)
+    def finish_form(self, data=None, **kwargs):
+        return FinishForm(self.survey, data, **kwargs)
 
     def is_last(self, step):
         return step == len(self.pages) - 1
@@ -169,7 +169,9 @@ def _context(page, request):
     return context
 
 
-def _render(request, page, survey, flow, step, form=None, finish=None, status=200):
+def _render(
+    request, page, survey, flow, step, form=None, finish=None, status=200, revealed=()
+):
     context = _context(page, request)
     status_now = page.status
     context["survey_ui"] = {
@@ -184,6 +186,7 @@ def _render(request, page, survey, flow, step, form=None, finish=None, status=20
         "is_last": flow.is_last(step),
         "key": flow.key.hex,
         "refusal": _refusal(page),
+        "revealed": revealed,
     }
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
@@ -216,6 +219,8 @@ def _post(request, page, survey):
     if request.POST.get("action") == "previous" and step > 0:
         flow.save(step - 1, {**flow.data, **_raw_of(form)})
         return HttpResponseRedirect(page.url)
+    if form.revealed(request.POST.getlist("unseen")):
+        return _ask_revealed(request, page, survey, flow, step, form)
     if not form.is_valid():
         return _render(request, page, survey, flow, step, form=form, status=400)
     data = {**flow.data, **_raw_of(form)}
@@ -223,6 +228,28 @@ def _post(request, page, survey):
         flow.save(step + 1, data)
         return HttpResponseRedirect(page.url)
     return _finish(request, page, survey, flow, step, data)
+
+
+def _ask_revealed(request, page, survey, flow, step, form):
+    """The same page again, with the questions the answers just revealed and what
+    was typed (kept as the answers so far), before any validation."""
+    flow.save(step, {**flow.data, **_raw_of(form)})
+    finish = None
+    if flow.is_last(step):
+        posted = request.POST
+        finish = flow.finish_form(
+            initial={"email": posted.get("email", ""), "consent": "consent" in posted}
+        )
+    return _render(
+        request,
+        page,
+        survey,
+        flow,
+        step,
+        form=flow.form(step),
+        finish=finish,
+        revealed=form.revealed(request.POST.getlist("unseen")),
+    )
 
 
 def _posted_step(request, flow):

@@ -7,14 +7,20 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
-        from wagtail.models import Locale, Page, Site
+        from django.db.models.signals import (
+            post_delete,
+            post_migrate,
+            post_save,
+            pre_save,
+        )
+        from wagtail.models import Locale, Page, Site, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .footer import invalidate_footer
         from .models import FooterLink, SiteSettings, SocialAccount
         from .navigation import invalidate_menus
         from .roles import sync_role_permissions
+        from .translation import keep_untranslated_twins_draft
 
         # After the last app migrates, every permission exists: give roles theirs.
         # (post_migrate is only sent for apps that have models.)
@@ -39,3 +45,13 @@ class HomeConfig(AppConfig):
             uid = f"footer-{model._meta.label_lower}"
             post_save.connect(invalidate_footer, sender=model, dispatch_uid=uid)
             post_delete.connect(invalidate_footer, sender=model, dispatch_uid=uid)
+
+        # An alias in another language shows untranslated text: Wagtail publishes
+        # aliases with their source, so every page type is watched (see
+        # home/translation.py).
+        for model in get_page_models():
+            pre_save.connect(
+                keep_untranslated_twins_draft,
+                sender=model,
+                dispatch_uid=f"untranslated-twin-{model._meta.label_lower}",
+            )

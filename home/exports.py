@@ -56,9 +56,12 @@ def csv_lines(header, rows, bom=False):
 
 def stream_csv(filename, header, rows: Iterable, bom=True):
     """CSV in UTF-8 (with a byte-order mark, so that spreadsheets read accents)."""
-    response = StreamingHttpResponse(
-        csv_lines(header, rows, bom=bom), content_type="text/csv; charset=utf-8"
-    )
+    return stream_csv_lines(filename, csv_lines(header, rows, bom=bom))
+
+
+def stream_csv_lines(filename, lines: Iterable):
+    """CSV lines already written (str or bytes, e.g. from the database's COPY)."""
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _content_disposition(filename)
     return response
 

@@ -1,10 +1,15 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organization, Theme
 from .scoping import exclude_pages_outside_scope
+
+page_permission_policy = PagePermissionPolicy()
 
 
 class OrganizationViewSet(SnippetViewSet):
@@ -49,3 +54,46 @@ def seed_foundation(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+@hooks.register("before_serve_page")
+def refuse_untranslated_twin(page, request, serve_args, serve_kwargs):
+    from .translation import refuse_untranslated_twin
+
+    return refuse_untranslated_twin(page, request, serve_args, serve_kwargs)
+
+
+@hooks.register("register_admin_urls")
+def translation_report_urls():
+    from .admin_views import WaitingForTranslationView
+
+    return [
+        path(
+            "reports/waiting-for-translation/",
+            WaitingForTranslationView.as_view(),
+            name="waiting_for_translation",
+        ),
+        path(
+            "reports/waiting-for-translation/results/",
+            WaitingForTranslationView.as_view(results_only=True),
+            name="waiting_for_translation_results",
+        ),
+    ]
+
+
+class WaitingForTranslationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def waiting_for_translation_menu_item():
+    return WaitingForTranslationMenuItem(
+        _("Waiting for translation"),
+        reverse("waiting_for_translation"),
+        name="waiting-for-translation",
+        icon_name="globe",
+        order=650,
+    )

@@ -9,11 +9,22 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from dotenv import load_dotenv
 
 from search.config import search_backends
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
+
+# A `.env` file beside manage.py (or the file ENV_FILE names) is read when present;
+# a variable set in the real environment wins over the file. DJANGO_SETTINGS_MODULE
+# is chosen before this runs, so it is read from the real environment only.
+load_dotenv(os.environ.get("ENV_FILE") or BASE_DIR / ".env", override=False)
+
+# Where the running process writes: uploaded media and the SQLite file when no
+# DATABASE_URL is given. The production image sets it to its /data volume (the code
+# itself is read-only there); by default, the checkout.
+DATA_DIR = Path(os.environ.get("DATA_DIR") or BASE_DIR)
 
 
 def env_bool(name, default=False):
@@ -39,7 +50,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 # Public base address, used in emails and absolute links (no trailing slash).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `make run PORT=8101` gives PORT: the default follows it.
+SITE_URL = os.environ.get(
+    "SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+).rstrip("/")
 
 # Apps are listed domain first: our templates override third-party ones.
 DOMAIN_APPS = [
@@ -133,7 +147,7 @@ TEMPLATES = [
 # Database: SQLite file by default, anything dj-database-url reads otherwise.
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -211,7 +225,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -304,6 +318,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends(DATABASES["default"]["ENGINE"], SEARCH_URL)
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Submitting a live page for translation makes a *draft* translation: it goes live
+# when its translation is published, never with the source's text.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 LOGGING = {
@@ -340,6 +357,26 @@ FEEDBACK_RATE_WINDOW_SECONDS = int(
     os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "600")
 )
 FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "730"))
+
+# Consultation answers accepted per client address and window (consultation/views.py).
+CONSULTATION_POSTS_PER_ADDRESS = int(
+    os.environ.get("CONSULTATION_POSTS_PER_ADDRESS", "30")
+)
+CONSULTATION_RATE_WINDOW_SECONDS = int(
+    os.environ.get("CONSULTATION_RATE_WINDOW_SECONDS", "600")
+)
+# User-testing lab: sign-ups per client address and window; days a panel member's
+# details are kept (capped at three years by consultation/lab/models.py).
+LAB_POSTS_PER_ADDRESS = int(os.environ.get("LAB_POSTS_PER_ADDRESS", "20"))
+LAB_RATE_WINDOW_SECONDS = int(os.environ.get("LAB_RATE_WINDOW_SECONDS", "600"))
+LAB_RETENTION_DAYS = int(os.environ.get("LAB_RETENTION_DAYS", "1095"))
+# Vitrine: project submissions per client address and window.
+VITRINE_SUBMISSIONS_PER_ADDRESS = int(
+    os.environ.get("VITRINE_SUBMISSIONS_PER_ADDRESS", "5")
+)
+VITRINE_SUBMISSION_WINDOW_SECONDS = int(
+    os.environ.get("VITRINE_SUBMISSION_WINDOW_SECONDS", "3600")
+)
 
 # Uploaded media served by Django itself: for a single-machine deployment only;
 # at scale, a proxy or object storage serves MEDIA_URL.

@@ -30,6 +30,9 @@
     form.querySelectorAll("[data-condition-name]").forEach(function (block) {
       if (!form.querySelector('[name="' + block.dataset.conditionName + '"]')) return;
       block.hidden = !shown(form, block);
+      // Seen live: the server need not show the page again to ask it.
+      var unseen = block.querySelector("[data-unseen]");
+      if (unseen) unseen.disabled = !block.hidden;
     });
   }
 

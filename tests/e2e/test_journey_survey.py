@@ -1,0 +1,181 @@
+"""A citizen answers the demo survey in a real browser: both pages, a condition,
+a ranking, the errors, in French and in English, with and without JavaScript.
+
+(The French keyboard-only journey with JavaScript is in test_journeys.py.)
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from consultation.models import Answer, ConsultationPage, Response
+
+TEXT = {
+    "fr": {
+        "page1": "Page 1 de 2",
+        "page2": "Page 2 de 2",
+        "region": "Dans quelle région",
+        "services": "Quels services en ligne",
+        "health": "Santé",
+        "gave_up": "abandonné une démarche",
+        "yes": "Oui",
+        "follow_up": "Qu’est-ce qui vous a fait abandonner?",
+        "revealed": "Vos réponses font apparaître une autre question",
+        "next": "Page suivante",
+        "send": "Envoyer mes réponses",
+        "errors": "Vos réponses n’ont pas pu être envoyées",
+        "required": "Champ requis.",
+        "twice": "Ne donnez chaque position qu’une fois.",
+        "ranking": "Classez ces mesures",
+        "down": re.compile("^Descendre"),
+        "thanks": "Merci, vos réponses ont été enregistrées.",
+        "typed": "Le formulaire était trop long.",
+    },
+    "en": {
+        "page1": "Page 1 of 2",
+        "page2": "Page 2 of 2",
+        "region": "Which region do you live in?",
+        "services": "Which online services",
+        "health": "Health",
+        "gave_up": "given up on an online procedure",
+        "yes": "Yes",
+        "follow_up": "What made you give up?",
+        "revealed": "Your answers bring up one more question",
+        "next": "Next page",
+        "send": "Send my answers",
+        "errors": "Your answers could not be sent",
+        "required": "This field is required.",
+        "twice": "Give each position only once.",
+        "ranking": "Rank these measures",
+        "down": re.compile("^Move down"),
+        "thanks": "Thank you, your answers have been recorded.",
+        "typed": "The form was far too long.",
+    },
+}
+
+LANGUAGES = pytest.mark.parametrize("language", ["fr", "en"])
+
+
+def open_consultation(language):
+    pages = ConsultationPage.objects.live().filter(locale__language_code=language)
+    return next(page for page in pages if page.status == "open")
+
+
+def _group(survey, name):
+    return survey.get_by_role("group", name=re.compile(re.escape(name)))
+
+
+def _answer_first_page(survey, text):
+    _group(survey, text["region"]).get_by_role("radio").first.check()
+    _group(survey, text["services"]).get_by_label(text["health"]).check()
+    _group(survey, text["gave_up"]).get_by_role("radio", name=text["yes"]).check()
+
+
+@pytest.fixture
+def without_javascript(browser):
+    context = browser.new_context(java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+@LANGUAGES
+def test_citizen_answers_the_survey_without_javascript(
+    without_javascript, site_url, language
+):
+    page, text = without_javascript, TEXT[language]
+    consultation = open_consultation(language)
+    before = Response.objects.filter(page__translation_key=consultation.translation_key)
+    before = before.count()
+    page.goto(site_url + consultation.url)
+    survey = page.locator("form.survey-form")
+    expect(page.get_by_text(text["page1"])).to_be_visible()
+
+    # Nothing answered: the errors, in the page's language, and still page 1.
+    survey.get_by_role("button", name=text["next"]).click()
+    expect(page.get_by_text(text["errors"])).to_be_visible()
+    expect(page.get_by_text(text["required"]).first).to_be_visible()
+    expect(page.get_by_text(text["page1"])).to_be_visible()
+
+    # "Yes" reveals a question on this page: it is asked before moving on.
+    survey = page.locator("form.survey-form")
+    follow_up = survey.get_by_label(text["follow_up"])
+    expect(follow_up).to_be_hidden()
+    _answer_first_page(survey, text)
+    survey.get_by_role("button", name=text["next"]).click()
+    expect(page.get_by_text(text["revealed"])).to_be_visible()
+    expect(page.get_by_text(text["page1"])).to_be_visible()
+    survey = page.locator("form.survey-form")
+    expect(_group(survey, text["region"]).get_by_role("radio").first).to_be_checked()
+    expect(_group(survey, text["gave_up"]).get_by_label(text["yes"])).to_be_checked()
+    follow_up = survey.get_by_label(text["follow_up"])
+    expect(follow_up).to_be_visible()
+    follow_up.fill(text["typed"])
+    survey.get_by_role("button", name=text["next"]).click()
+
+    # Page 2: a ranking given without the script, one position twice first.
+    expect(page.get_by_text(text["page2"])).to_be_visible()
+    survey = page.locator("form.survey-form")
+    ranking = _group(survey, text["ranking"])
+    positions = ranking.locator("select")
+    assert positions.count() == 4
+    for index, position in enumerate(["1", "1", "3", "4"]):
+        positions.nth(index).select_option(position)
+    survey.get_by_role("button", name=text["send"]).click()
+    expect(page.get_by_text(text["twice"])).to_be_visible()
+    survey = page.locator("form.survey-form")
+    positions = _group(survey, text["ranking"]).locator("select")
+    expect(positions.nth(2)).to_have_value("3")  # what was chosen is kept
+    second = positions.nth(1).locator("xpath=..").locator("label").inner_text()
+    for index, position in enumerate(["2", "1", "3", "4"]):
+        positions.nth(index).select_option(position)
+    survey.get_by_role("button", name=text["send"]).click()
+
+    expect(page.get_by_text(text["thanks"])).to_be_visible()
+    responses = Response.objects.filter(
+        page__translation_key=consultation.translation_key
+    )
+    assert responses.count() == before + 1
+    response = responses.latest("pk")
+    assert response.language == language
+    answers = Answer.objects.filter(response=response)
+    assert answers.filter(text=text["typed"]).exists()
+    assert answers.filter(rank__isnull=False).count() == 4
+    assert rank_of(answers, second) == 1
+
+
+def rank_of(answers, label):
+    """The rank given to the option the citizen read as `label` (answers point
+    at the French source options, whatever the language)."""
+    from consultation.models import Choice
+
+    keys = Choice.objects.filter(label=label).values("translation_key")
+    return answers.get(choice__translation_key__in=keys, rank__isnull=False).rank
+
+
+def test_citizen_answers_the_survey_in_english_with_javascript(page, site_url):
+    text = TEXT["en"]
+    consultation = open_consultation("en")
+    page.goto(site_url + consultation.url)
+    survey = page.locator("form.survey-form")
+    follow_up = survey.get_by_label(text["follow_up"])
+    expect(follow_up).to_be_hidden()
+    _answer_first_page(survey, text)
+    expect(follow_up).to_be_visible()  # revealed live, no round trip
+    follow_up.fill(text["typed"])
+    survey.get_by_role("button", name=text["next"]).click()
+
+    expect(page.get_by_text(text["page2"])).to_be_visible()
+    ranking = page.get_by_role("group", name=re.compile(text["ranking"]))
+    moved = ranking.locator(".ranking-item").first.locator("label").inner_text()
+    ranking.locator(".ranking-item").first.get_by_role(
+        "button", name=text["down"]
+    ).click()
+    expect(ranking.locator(".ranking-item").nth(1).locator("label")).to_have_text(moved)
+    page.get_by_role("button", name=text["send"]).click()
+
+    expect(page.get_by_text(text["thanks"])).to_be_visible()
+    response = Response.objects.filter(language="en").latest("pk")
+    answers = Answer.objects.filter(response=response)
+    assert answers.filter(text=text["typed"]).exists()
+    assert rank_of(answers, moved) == 2
