@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0002_roles_and_locales"),
+        ("home", "0003_no_untranslated_twins"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
