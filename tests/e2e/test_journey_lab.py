@@ -3,6 +3,8 @@ their record, in a real browser (real CSRF, no test-client shortcut), in French
 and in English."""
 
 import re
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -20,6 +22,15 @@ TEXT = {
         "sent": "Vérifiez votre boîte de réception",
         "no_contact": "Indiquez une adresse courriel ou un numéro de cellulaire",
         "no_consent": "Cochez la case de consentement pour joindre le panel.",
+        "confirmed": "Votre adresse courriel est confirmée",
+        "manage": "Consulter, modifier ou supprimer vos renseignements",
+        "record": "Vos renseignements dans le panel de test",
+        "region": re.compile("^Région du Québec"),
+        "save": "Enregistrer mes modifications",
+        "saved": "Vos modifications sont enregistrées.",
+        "delete": "Supprimer tous mes renseignements",
+        "deleted": "Vos renseignements sont supprimés",
+        "download": re.compile("Télécharger"),
     },
     "en": {
         "lab": "/en/lab/",
@@ -31,6 +42,15 @@ TEXT = {
         "sent": "Check your inbox",
         "no_contact": "Give an email address or a mobile number",
         "no_consent": "Tick the consent box to join the panel.",
+        "confirmed": "Your email address is confirmed",
+        "manage": "See, change or delete your information",
+        "record": "Your information in the testing panel",
+        "region": re.compile("^Region of Québec"),
+        "save": "Save my changes",
+        "saved": "Your changes are saved.",
+        "delete": "Delete all my information",
+        "deleted": "Your information is deleted",
+        "download": re.compile("Download"),
     },
 }
 
@@ -77,3 +97,65 @@ def test_panel_sign_up_errors_keep_what_was_typed(page, site_url, language):
         "Dominique"
     )
     assert PanelMember.objects.count() == before
+
+
+def _join(page, site_url, text, address):
+    page.goto(site_url + text["lab"])
+    form = _signup_form(page)
+    form.get_by_label(text["email"]).fill(address)
+    form.get_by_label(text["adult"]).check()
+    form.get_by_label(text["consent"]).check()
+    form.get_by_role("button", name=text["join"]).click()
+    expect(page.locator("h1")).to_have_text(text["sent"])
+
+
+def _path_of_link(message):
+    return urlsplit(re.search(r"https?://\S+", message.body).group(0)).path
+
+
+def _open_record(page, site_url, mailoutbox, text, address):
+    """Join, confirm by the emailed link, then open the self-service page."""
+    _join(page, site_url, text, address)
+    confirmation = next(m for m in mailoutbox if m.to == [address])
+    page.goto(site_url + _path_of_link(confirmation))
+    expect(page.locator("h1")).to_have_text(text["confirmed"])
+    page.get_by_role("link", name=text["manage"]).click()
+    expect(page.locator("h1")).to_have_text(text["record"])
+
+
+@LANGUAGES
+def test_panel_member_sees_changes_and_deletes_their_record(
+    page, site_url, mailoutbox, language
+):
+    text = TEXT[language]
+    address = f"record.{language}@example.org"
+    _open_record(page, site_url, mailoutbox, text, address)
+    member = PanelMember.objects.get(email=address)
+    assert member.email_confirmed_at is not None
+    expect(page.locator("main")).to_contain_text(address)
+
+    page.get_by_label(text["first_name"]).fill("Alexis")
+    page.get_by_label(text["region"]).select_option("06")
+    page.get_by_role("button", name=text["save"]).click()
+    expect(page.get_by_text(text["saved"])).to_be_visible()
+    expect(page.get_by_label(text["first_name"])).to_have_value("Alexis")
+    member.refresh_from_db()
+    assert (member.first_name, member.region) == ("Alexis", "06")
+
+    page.get_by_role("button", name=text["delete"]).click()
+    expect(page.locator("h1")).to_have_text(text["deleted"])
+    assert not PanelMember.objects.filter(email=address).exists()
+
+
+@pytest.mark.xfail(
+    reason="the self-service download lands with issue 23's Loi 25 part", strict=False
+)
+@LANGUAGES
+def test_panel_member_downloads_their_record(page, site_url, mailoutbox, language):
+    text = TEXT[language]
+    address = f"download.{language}@example.org"
+    _open_record(page, site_url, mailoutbox, text, address)
+    with page.expect_download(timeout=5000) as download_info:
+        page.get_by_role("link", name=text["download"]).first.click(timeout=5000)
+    content = Path(download_info.value.path()).read_text(encoding="utf-8")
+    assert address in content
