@@ -156,5 +156,12 @@ def consultation_erase_personal_data(email):
     return personal_data.erase_for(email)
 
 
+@hooks.register("numeriqc_home_panels")
+def open_consultations_panel(request, home_page):
+    from .panels import home_panel
+
+    return home_panel(request, home_page)
+
+
 # The user-testing lab (measure 5) lives in consultation/lab/.
 from .lab import wagtail_hooks as lab_hooks  # noqa: E402, F401
