@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import (
             post_delete,
             post_migrate,
@@ -16,11 +17,14 @@ class HomeConfig(AppConfig):
         from wagtail.models import Locale, Page, Site, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from .folding import register_sqlite_fold
         from .footer import invalidate_footer
         from .models import FooterLink, SiteSettings, SocialAccount
         from .navigation import invalidate_menus
         from .roles import sync_role_permissions
         from .translation import keep_untranslated_twins_draft
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="sqlite-fold")
 
         # After the last app migrates, every permission exists: give roles theirs.
         # (post_migrate is only sent for apps that have models.)

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail import hooks
 from wagtail.models import Site
 
 FOOTER_VERSION_KEY = "footer:version"
@@ -78,6 +79,9 @@ def _build(request, site, language):
         else:
             label = link.label_en if language == "en" else link.label_fr
             footer["links"].append((label, link.url))
+    # Feature apps add their public entry points (open data, "you said, we did").
+    for hook in hooks.get_hooks("numeriqc_footer_links"):
+        footer["links"].extend(hook())
     footer["contact_email"] = site_settings.contact_email
     footer["contact_phone"] = site_settings.contact_phone
     footer["social"] = [

@@ -67,3 +67,19 @@ def test_without_the_pages_the_footer_still_links_my_data(client, site_tree):
     french = footer_of(client.get("/fr/"))
     assert 'href="/fr/mes-donnees/"' in french
     assert "politique-de-confidentialite" not in french
+
+
+def test_every_footer_links_open_data_and_you_said_we_did(client, site_tree):
+    from django.urls import reverse
+    from django.utils import translation
+
+    for language, texts in [
+        ("fr", ("Données ouvertes", "Vous avez dit, nous avons fait")),
+        ("en", ("Open data", "You said, we did")),
+    ]:
+        with translation.override(language):
+            catalogue = reverse("opendata:catalogue")
+            results = reverse("feedback:results_index")
+        footer = footer_of(client.get(f"/{language}/"))
+        assert f'href="{catalogue}">{texts[0]}</a>' in footer
+        assert f'href="{results}">{texts[1]}</a>' in footer
