@@ -1,6 +1,9 @@
 # numériQc — the two commands a newcomer needs: `make run` and `make test`.
 # Everything else here is what those two are made of.
 
+# bash, so that a failing command on the left of a pipe fails its step.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,6 +11,8 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The server and the settings read them: SITE_URL's default follows PORT.
+export HOST PORT
 PYTEST_ARGS ?=
 # The suite runs on every core (pytest-xdist: one test database per worker).
 TEST_WORKERS ?= auto
@@ -21,21 +26,31 @@ SLOW_TESTS ?= yes
         system-deps browser-deps bench bench-deps clean
 
 help:
-	@echo "make run    set up and serve the site with demo content at http://$(HOST):$(PORT)/"
-	@echo "make test   set up and run every test"
-	@echo "make lint   ruff, migrations and translation catalogue checks"
-	@echo "make bench  run the benchmarks (see bench/README.md)"
+	@echo "make run       set up and serve the site with demo content at http://$(HOST):$(PORT)/"
+	@echo "               (make run PORT=8101 for another port; Ctrl-C stops server and worker)"
+	@echo "make test      set up and run every test (SLOW_TESTS=no: no browser or image tests)"
+	@echo "make lint      ruff, migrations, system and translation catalogue checks"
+	@echo "make messages  extract new interface strings into locale/fr and locale/en"
+	@echo "make bench     run the benchmarks (BENCH_ARGS=--help lists them; bench/README.md)"
+	@echo "make format    format the code and apply ruff's safe fixes"
+	@echo "make clean     remove .venv, the databases and collected files"
+
+# pip prints a line per package (no progress bars): under load, a quiet install
+# looked stuck for minutes.
+PIP_INSTALL := $(BIN)/pip install --progress-bar off --disable-pip-version-check
 
 $(VENV)/.runtime: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
-	touch $@
+	@test -d $(VENV) || { echo "[setup] Creating $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@echo "[setup] Installing the runtime packages (requirements.txt) into $(VENV)…"
+	@$(PIP_INSTALL) --quiet --upgrade pip
+	@$(PIP_INSTALL) -r requirements.txt | { grep -v "^Requirement already satisfied" || true; }
+	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $@
+	@echo "[setup] Installing the test and lint tools (requirements-dev.txt)…"
+	@$(PIP_INSTALL) -r requirements-dev.txt | { grep -v "^Requirement already satisfied" || true; }
+	@touch $@
 
 # gettext compiles and extracts the catalogues; on Debian, install it when missing.
 system-deps:
@@ -61,25 +76,21 @@ messages: $(VENV)/.dev system-deps
 	$(PY) scripts/catalogues.py
 
 migrate: $(VENV)/.runtime
-	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) migrate --noinput -v1
 
-seed: migrate compilemessages
-	$(MANAGE) seed_demo
+# Migrations, catalogues and demo content, each only when it has something to do
+# (home/management/commands/prepare_demo.py), in one Django start-up.
+seed: $(VENV)/.runtime
+	$(MANAGE) prepare_demo
 
-serve:
-	@echo ""
-	@echo "  numériQc: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+serve: $(VENV)/.runtime
+	$(PY) scripts/run_site.py --no-prepare
 
 # The site and, beside it, a Celery worker with beat on kombu's filesystem broker
 # (.celery-broker/), so that reminders and retries run on a bare machine.
-run: seed
-	@mkdir -p .celery-broker
-	CELERY_BROKER_URL=filesystem:// $(BIN)/celery -A numeriqc worker --beat -l warning \
-	  -Q celery,notifications,notifications-bulk -s .celery-broker/celerybeat-schedule & \
-	  WORKER=$$!; trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
-	  CELERY_BROKER_URL=filesystem:// $(MAKE) --no-print-directory serve
+# scripts/run_site.py prepares, then runs both; SIGINT or SIGTERM stops both.
+run: $(VENV)/.runtime
+	$(PY) scripts/run_site.py
 
 # The browser tests run in a pytest process of their own, on a fresh copy of the
 # demo template database (migrated and seeded once per change: see
@@ -99,11 +110,15 @@ else
 endif
 	$(BIN)/pytest -s -rs tests/reliability
 
-lint: $(VENV)/.dev system-deps
+# The catalogues: every entry translated (scripts/catalogues.py --check), and
+# `make messages` would change nothing (tests/home/test_catalogues.py).
+lint: $(VENV)/.dev system-deps compilemessages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run -v1
 	$(MANAGE) check --fail-level WARNING
+	$(PY) scripts/catalogues.py --check
+	$(BIN)/pytest -p no:xdist -q tests/home/test_catalogues.py
 
 format: $(VENV)/.dev
 	$(BIN)/ruff format .

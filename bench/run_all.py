@@ -94,17 +94,19 @@ def scenarios(selected):
 
 def table(results):
     lines = [
-        "| scenario | figure | req/s (median, p99 ms) | limit | limit req/s "
-        "(median, p99 ms) | ratio |",
-        "|---|---|---|---|---|---|",
+        "| scenario | figure | req/s (median, p99 ms) | server CPU ms/req | limit "
+        "| limit req/s (median, p99 ms) | limit CPU ms/req | ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, result in results.items():
         for row in result.get("rows", []):
             lines.append(
                 f"| {name} | {row['figure']} | {row['requests_per_second']} "
-                f"({row['median_ms']}, {row['p99_ms']}) | {row['limit']} | "
+                f"({row['median_ms']}, {row['p99_ms']}) | "
+                f"{row.get('cpu_ms_per_request', '–')} | {row['limit']} | "
                 f"{row['limit_requests_per_second']} ({row['limit_median_ms']}, "
-                f"{row['limit_p99_ms']}) | {row['ratio']} |"
+                f"{row['limit_p99_ms']}) | "
+                f"{row.get('limit_cpu_ms_per_request', '–')} | {row['ratio']} |"
             )
     other = [
         f"| {name} | {row['figure']} | {row['measured']} | {row['limit']} | "
@@ -134,9 +136,39 @@ def table(results):
     return "\n".join(lines)
 
 
+USAGE = """Usage: make bench [BENCH_ARGS="[--quick] [scenario …]"]
+       python bench/run_all.py [--quick] [scenario …]
+
+  --quick     short phases, for a smoke test
+  scenario    run only the scenarios whose name contains it (default: all)
+
+Scenarios:
+"""
+
+
+def parse(arguments):
+    """(quick, scenario names), or an exit code and a message: an unknown flag or
+    a name that matches no scenario is refused, never run as "every scenario"."""
+    names = scenarios([])
+    usage = USAGE + "\n".join(f"  {name.removeprefix('bench_')}" for name in names)
+    if any(arg in {"-h", "--help"} for arg in arguments):
+        return 0, usage
+    unknown = [arg for arg in arguments if arg.startswith("-") and arg != "--quick"]
+    if unknown:
+        return 2, f"Unknown option {' '.join(unknown)}.\n\n{usage}"
+    selected = [arg for arg in arguments if not arg.startswith("-")]
+    unmatched = [arg for arg in selected if not scenarios([arg])]
+    if unmatched:
+        return 2, f"No scenario matches {' '.join(unmatched)}.\n\n{usage}"
+    return "--quick" in arguments, scenarios(selected)
+
+
 def main():
-    quick = "--quick" in sys.argv
-    selected = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    parsed = parse(sys.argv[1:])
+    if isinstance(parsed[1], str):
+        print(parsed[1], file=sys.stderr if parsed[0] else sys.stdout)
+        return parsed[0]
+    quick, chosen = parsed
     sys.path.insert(0, str(BENCH))
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     os.environ["BENCH_STATIC_ROOT"] = static_root
@@ -149,7 +181,7 @@ def main():
     }
     failed = False
     try:
-        for name in scenarios(selected):
+        for name in chosen:
             print(f"{name}…", file=sys.stderr, flush=True)
             started = time.monotonic()
             try:

@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import DocumentBlock
 from home.models import BasePage, Organization, Theme
@@ -94,6 +95,13 @@ class Survey(TranslatableMixin, ClusterableModel):
                 choice.locale = locale
         return translated
 
+    def save(self, *args, **kwargs):
+        from .translation import share_survey_settings
+
+        super().save(*args, **kwargs)
+        share_survey_settings(self)
+        align_conditions(self)
+
     @property
     def source(self):
         """The survey in its original language (answers are attached to it)."""
@@ -125,6 +133,61 @@ def source_row(instance):
         .first()
     )
     return found or instance
+
+
+def align_conditions(survey):
+    """Each display condition points at a question of its own survey, and its value
+    names that question's choice in the survey's language.
+
+    A translation is a copy: its conditions first point at the source's questions,
+    with the source's wording of the choice. They are not translated (translating
+    them separately clashed with the survey's own copy of the question, a 500), so
+    they are aligned here, each time the survey is saved.
+    """
+    questions = list(survey.questions.all())
+    local = {question.translation_key: question for question in questions}
+    conditional = [question for question in questions if question.condition_question_id]
+    if not conditional:
+        return
+    targets = Question.objects.in_bulk([q.condition_question_id for q in conditional])
+    source = survey.source
+    for question in conditional:
+        target = targets.get(question.condition_question_id)
+        aligned = local.get(target.translation_key) if target else None
+        if aligned is None:
+            continue
+        value = question.condition_value
+        if source.pk != survey.pk and aligned.kind in Question.CHOICE_KINDS:
+            value = _translated_choice_label(source, question, aligned) or value
+        if aligned.pk != question.condition_question_id or value != (
+            question.condition_value
+        ):
+            Question.objects.filter(pk=question.pk).update(
+                condition_question=aligned, condition_value=value
+            )
+
+
+def _translated_choice_label(source_survey, question, target):
+    """The label, in `target`'s language, of the choice the source condition names."""
+    source_question = source_survey.questions.filter(
+        translation_key=question.translation_key
+    ).first()
+    if source_question is None:
+        return None
+    wanted = source_question.condition_value.strip().casefold()
+    source_choices = Choice.objects.filter(
+        question__survey=source_survey, question__translation_key=target.translation_key
+    )
+    key = next(
+        (
+            choice.translation_key
+            for choice in source_choices
+            if choice.label.strip().casefold() == wanted
+        ),
+        None,
+    )
+    local = target.choices.filter(translation_key=key).first() if key else None
+    return local.label if local else None
 
 
 class Question(TranslatableMixin, Orderable, ClusterableModel):
@@ -241,6 +304,12 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
 
     CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.RANKING, Kind.MATRIX)
     LAYOUT_KINDS = (Kind.SECTION, Kind.PAGE_BREAK)
+
+    # A condition is not wording: it follows the survey (see align_conditions).
+    override_translatable_fields = [
+        SynchronizedField("condition_question"),
+        SynchronizedField("condition_value"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
@@ -410,6 +479,10 @@ class ConsultationIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("consultation index page")
+
+    # What the listing reads (consultation.filters and the page number): each
+    # filter state is cached on its own (tests/perf/test_listing_cache.py).
+    cache_query_params = ("page", "theme", "organization", "status")
 
     def get_context(self, request, *args, **kwargs):
         from .views import consultation_listing

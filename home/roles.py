@@ -7,6 +7,7 @@ Feature apps add their own permissions to a role with the
 {"Analysts": ["consultation.view_response", ...]}.
 """
 
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from wagtail import hooks
 
@@ -60,6 +61,15 @@ def _permissions(dotted_names):
 
 def sync_role_permissions(**kwargs):
     """Give each role the permissions declared for it (post_migrate handler)."""
+    app_config = kwargs.get("app_config")
+    if app_config is not None:
+        # This handler is connected before django.contrib.auth's (home comes
+        # first in INSTALLED_APPS), so the last app's permissions are not created
+        # yet when it runs: create them now (idempotent), or the first `migrate`
+        # leaves Administrators without them.
+        create_permissions(
+            app_config, verbosity=0, using=kwargs.get("using", "default")
+        )
     groups = {group.name: group for group in Group.objects.all()}
     for role, dotted_names in role_permissions().items():
         if role in groups:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -35,7 +37,7 @@ def _filesystem_broker_folders(settings):
         return
     if getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", None):
         return
-    folder = settings.BASE_DIR / ".celery-broker"
+    folder = Path(getattr(settings, "DATA_DIR", settings.BASE_DIR)) / ".celery-broker"
     for sub in ("messages", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {

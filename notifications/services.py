@@ -3,8 +3,8 @@
 import logging
 from datetime import timedelta
 
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -79,50 +79,167 @@ def queue(delivery_ids):
     return queued
 
 
-def send_delivery(delivery_id):
-    """Send one delivery at most once. Returns a retry delay in seconds, or None.
+# Deliveries claimed together by one task: one UPDATE claims them and one UPDATE
+# records them. A worker killed mid-batch leaves at most this many in "sending"
+# for the sweeper (each may then reach its recipient twice, as one did before).
+BATCH = 25
 
-    The worker claims the row with a conditional UPDATE (created -> sending): only
-    the worker whose UPDATE changed the row calls the channel. A second run of the
-    same task, or a second worker, finds nothing to claim.
+
+def send_delivery(delivery_id):
+    """Send one delivery at most once, with the due deliveries of its lane that
+    were queued beside it. Returns a retry delay in seconds for this one, or None.
+
+    The worker claims the rows with one conditional UPDATE (created -> sending):
+    only the worker whose UPDATE changed a row calls the channel for it. A second
+    run of the same task, or a second worker, finds nothing to claim, and the
+    tasks of the deliveries claimed here find their row already taken.
     """
-    delivery = (
-        Delivery.objects.select_related("message", "subscriber")
-        .filter(pk=delivery_id)
+    anchor = (
+        Delivery.objects.filter(pk=delivery_id)
+        .values("status", "channel", "message__priority")
         .first()
     )
+    if anchor is None or anchor["status"] != Delivery.Status.CREATED:
+        return None
     now = timezone.now()
-    if delivery is None or delivery.status != Delivery.Status.CREATED:
-        return None
-    if delivery.due_at > now:
+    batch = _due_with(delivery_id, anchor, now)
+    if delivery_id not in {d.pk for d in batch}:
         return None  # not yet: the dispatcher queues it when it falls due
-    if _held_for_quiet_hours(delivery, now) or _cancelled_for_consent(delivery):
-        return None
-    claimed = Delivery.objects.filter(
-        pk=delivery.pk, status=Delivery.Status.CREATED
-    ).update(status=Delivery.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1)
-    if not claimed:
-        return None
-    delivery.attempts += 1
-    return _call_channel(delivery)
+    batch = _without_held_or_cancelled(batch, now)
+    claimed = _claim([d.pk for d in batch], now)
+    outcomes = _Outcomes(delivery_id, claimed)
+    try:
+        for delivery in batch:
+            if delivery.pk in claimed:
+                outcomes.trying = delivery.pk
+                delivery.attempts += 1
+                outcomes.add(delivery, _call_channel(delivery))
+    finally:
+        outcomes.record()
+    return outcomes.delay
+
+
+def _due_with(delivery_id, anchor, now):
+    """This delivery and up to BATCH - 1 others of its channel and lane (a bulk
+    batch never holds a normal message back, nor the reverse) that fell due and
+    have a task queued."""
+    lane = Q(message__priority="bulk")
+    if anchor["message__priority"] != "bulk":
+        lane = ~lane
+    return list(
+        Delivery.objects.select_related("message", "message__event", "subscriber")
+        .filter(status=Delivery.Status.CREATED, due_at__lte=now)
+        .filter(Q(pk=delivery_id) | Q(lane, queued_at__isnull=False))
+        .filter(channel=anchor["channel"])
+        .order_by(Case(When(pk=delivery_id, then=0), default=1), "due_at", "pk")[:BATCH]
+    )
+
+
+def _without_held_or_cancelled(batch, now):
+    suppressed = _suppressed(batch)
+    kept = []
+    for delivery in batch:
+        if _held_for_quiet_hours(delivery, now):
+            continue
+        if _cancelled_for_consent(delivery, suppressed):
+            continue
+        kept.append(delivery)
+    return kept
+
+
+def _claim(ids, now):
+    """The ids this worker claimed, in one UPDATE … RETURNING."""
+    if not ids:
+        return set()
+    table = Delivery._meta.db_table
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET status = %s, claimed_at = %s, "  # noqa: S608
+            f"attempts = attempts + 1 WHERE status = %s AND id IN ({marks}) "
+            "RETURNING id",
+            [
+                Delivery.Status.SENDING,
+                connection.ops.adapt_datetimefield_value(now),
+                Delivery.Status.CREATED,
+                *ids,
+            ],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+class _Outcomes:
+    """What the channel said for each delivery, written in one UPDATE at the end
+    (even when a channel raised something unforeseen half-way through)."""
+
+    def __init__(self, delivery_id, claimed):
+        self.delivery_id, self.claimed = delivery_id, claimed
+        self.sent, self.failed, self.retried = {}, {}, set()
+        self.trying = self.delay = None
+
+    def add(self, delivery, outcome):
+        kind, value = outcome
+        self.trying = None
+        if kind == "sent":
+            self.sent[delivery.pk] = value
+        elif kind == "failed":
+            self.failed[delivery.pk] = value
+        else:
+            self.retried.add(delivery.pk)
+            if delivery.pk == self.delivery_id:
+                self.delay = value
+
+    def record(self):
+        sending = Delivery.objects.filter(status=Delivery.Status.SENDING)
+        if self.sent:
+            sending.filter(pk__in=self.sent).update(
+                status=Delivery.Status.SENT,
+                sent_at=timezone.now(),
+                provider_reference=_per_row(self.sent),
+                failure_reason="",
+            )
+        if self.failed:
+            sending.filter(pk__in=self.failed).update(
+                status=Delivery.Status.FAILED, failure_reason=_per_row(self.failed)
+            )
+        # The others' tasks are gone: the dispatcher queues their retry when due.
+        others = self.retried - {self.delivery_id}
+        if others:
+            Delivery.objects.filter(
+                pk__in=others, status=Delivery.Status.CREATED
+            ).update(queued_at=None)
+        # Claimed but never tried (a channel raised half-way): back to "created"
+        # for the dispatcher; the one that raised stays "sending" for the sweeper.
+        tried = {*self.sent, *self.failed, *self.retried, self.trying}
+        untried = self.claimed - tried
+        if untried:
+            sending.filter(pk__in=untried).update(
+                status=Delivery.Status.CREATED,
+                attempts=F("attempts") - 1,
+                queued_at=None,
+            )
+
+
+def _per_row(values):
+    return Case(
+        *(When(pk=pk, then=Value(value)) for pk, value in values.items()),
+        default=Value(""),
+        output_field=CharField(),
+    )
 
 
 def _call_channel(delivery):
-    sending = Delivery.objects.filter(pk=delivery.pk, status=Delivery.Status.SENDING)
+    """("sent", reference), ("failed", reason) or ("retry", delay)."""
     try:
         reference = CHANNELS[delivery.channel].send(delivery)
     except PermanentError as error:
-        sending.update(status=Delivery.Status.FAILED, failure_reason=str(error)[:300])
-        return None
+        return "failed", str(error)[:300]
     except TransientError as error:
-        return _after_transient(delivery, sending, error)
-    sending.update(
-        status=Delivery.Status.SENT,
-        sent_at=timezone.now(),
-        provider_reference=reference or "",
-        failure_reason="",
-    )
-    return None
+        sending = Delivery.objects.filter(
+            pk=delivery.pk, status=Delivery.Status.SENDING
+        )
+        return "retry", _after_transient(delivery, sending, error)
+    return "sent", reference or ""
 
 
 def _after_transient(delivery, sending, error):
@@ -157,14 +274,29 @@ def _held_for_quiet_hours(delivery, now):
     return True
 
 
-def _cancelled_for_consent(delivery):
+def _suppressed(deliveries):
+    """(channel, address, organization id or None) of every suppression that
+    concerns these deliveries' addresses, in one query."""
+    addresses = {d.to for d in deliveries if d.to}
+    if not addresses:
+        return set()
+    return set(
+        Suppression.objects.filter(address__in=addresses).values_list(
+            "channel", "address", "organization_id"
+        )
+    )
+
+
+def _cancelled_for_consent(delivery, suppressed):
     """Consent can be withdrawn between scheduling and sending: check again."""
     reason = ""
     kind = delivery.message.kind
     organization_id = delivery.message.organization_id
-    if kind != Message.Kind.CODE and is_suppressed(
-        delivery.channel, delivery.to, organization_id
-    ):
+    opted_out = delivery.to and (
+        (delivery.channel, delivery.to, None) in suppressed
+        or (delivery.channel, delivery.to, organization_id) in suppressed
+    )
+    if kind != Message.Kind.CODE and opted_out:
         reason = "recipient opted out"
     elif delivery.message.kind == Message.Kind.TOPIC and delivery.subscriber_id:
         event = delivery.message.event

@@ -4,7 +4,7 @@ import os
 import sys
 from pathlib import Path
 
-from celery import Celery
+from celery import Celery, signals
 
 
 def _is_the_celery_command():
@@ -22,3 +22,16 @@ if _is_the_celery_command():
 app = Celery("numeriqc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _close_old_connections(**kwargs):
+    """What Django does around a request: drop a connection that is broken, in a
+    failed transaction or past CONN_MAX_AGE; keep a sound one (CELERY_DB_REUSE_MAX
+    stops Celery from closing every connection around every task)."""
+    from django.db import close_old_connections
+
+    request = getattr(kwargs.get("task"), "request", None)
+    if not getattr(request, "is_eager", False):
+        close_old_connections()

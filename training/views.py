@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from home.public_url import public_url
+from numeriqc.sharedcache import public
 
 from . import catalogue
 from .calendar import calendar_bytes
@@ -48,7 +49,7 @@ def _calendar_url(page, query):
 def _learning_paths(page):
     from .models import LearningPathPage
 
-    return LearningPathPage.objects.child_of(page).live().public().order_by("title")
+    return public(LearningPathPage.objects.child_of(page).live()).order_by("title")
 
 
 def catalogue_calendar(request, page):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -9,6 +10,14 @@ from home.cleaning import CleanTextFormMixin
 from home.scoping import scope_queryset
 
 from .models import CallSubmission, ExpectedBenefit
+
+
+def https_by_default(db_field, **kwargs):
+    """An address typed without its scheme is taken as https (Django 6's default,
+    chosen now: Django 5.2 warns on every start otherwise)."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
 
 
 class SubmissionForm(CleanTextFormMixin, forms.ModelForm):
@@ -29,6 +38,7 @@ class SubmissionForm(CleanTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = CallSubmission
+        formfield_callback = https_by_default
         fields = [
             "project_name",
             "team",

@@ -4,9 +4,11 @@ A backend has one method, `send(to, body, reference) -> provider id`, raising
 TransientError or PermanentError. `NOTIFICATIONS_SMS_BACKEND` picks it.
 """
 
+import http.client
 import json
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -60,36 +62,78 @@ class HttpBackend:
 
     2xx: accepted (the JSON answer's "id" is kept); 429 and 5xx: try again later
     (Retry-After honoured); other 4xx: refused for good; timeouts and refused
-    connections: try again later.
+    connections: try again later. The connection is kept open between messages
+    (one per worker thread): a new TCP connection per message cost as much as
+    the rest of the request.
     """
 
     def send(self, to, body, reference):
-        import urllib.error
-        import urllib.request
-
         base = conf.sms_http_url().rstrip("/")
         if not base:
             raise PermanentError("NOTIFICATIONS_SMS_HTTP_URL is not set")
-        request = urllib.request.Request(  # noqa: S310 (the URL comes from settings)
-            f"{base}/messages",
-            data=json.dumps({"to": to, "body": body, "reference": reference}).encode(),
-            headers={
+        status, reason, retry_after, raw = _post(
+            urlsplit(base),
+            json.dumps({"to": to, "body": body, "reference": reference}).encode(),
+            {
                 "Authorization": f"Bearer {conf.sms_http_token()}",
                 "Content-Type": "application/json",
                 "Idempotency-Key": reference,
             },
-            method="POST",
+            conf.sms_http_timeout(),
         )
+        if 200 <= status < 300:
+            return str(_json(raw).get("id", ""))[:100]
+        raise _classify(status, reason, retry_after, raw)
+
+
+_open = threading.local()  # {(scheme, host, timeout): HTTPConnection} per thread
+
+
+def _post(parts, payload, headers, timeout):
+    """(status, reason, Retry-After, body) of one POST on a kept-alive connection.
+
+    A provider may close an idle connection at any time: the first failure on a
+    reused connection is tried once more on a new one (the Idempotency-Key lets
+    the provider drop a copy it did receive).
+    """
+    key = (parts.scheme, parts.netloc, timeout)
+    path = parts.path.rstrip("/") + "/messages"
+    for attempt in (1, 2):
+        connection, reused = _connection(key)
         try:
-            with urllib.request.urlopen(  # noqa: S310
-                request, timeout=conf.sms_http_timeout()
-            ) as response:
-                answer = _json(response.read())
-                return str(answer.get("id", ""))[:100]
-        except urllib.error.HTTPError as error:
-            raise _classify(error) from error
-        except (TimeoutError, OSError) as error:
+            connection.request("POST", path, body=payload, headers=headers)
+            response = connection.getresponse()
+            raw = response.read()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            _forget(key)
+            if reused and attempt == 1:
+                continue
+            raise TransientError("provider unreachable: connection closed") from None
+        except (TimeoutError, OSError, http.client.HTTPException) as error:
+            _forget(key)
             raise TransientError(f"provider unreachable: {error}") from error
+        if response.will_close:
+            _forget(key)
+        return response.status, response.reason, response.getheader("Retry-After"), raw
+    raise TransientError("provider unreachable")  # not reached: the loop returns
+
+
+def _connection(key):
+    connections = _open.__dict__.setdefault("connections", {})
+    if key in connections:
+        return connections[key], True
+    scheme, netloc, timeout = key
+    kind = (
+        http.client.HTTPSConnection if scheme == "https" else http.client.HTTPConnection
+    )
+    connections[key] = kind(netloc, timeout=timeout)
+    return connections[key], False
+
+
+def _forget(key):
+    connection = _open.__dict__.get("connections", {}).pop(key, None)
+    if connection is not None:
+        connection.close()
 
 
 def _json(raw):
@@ -100,10 +144,9 @@ def _json(raw):
     return value if isinstance(value, dict) else {}
 
 
-def _classify(error):
-    detail = _json(error.read()).get("error", "") or error.reason
-    if error.code == 429 or error.code >= 500:
-        retry_after = error.headers.get("Retry-After")
+def _classify(status, reason, retry_after, raw):
+    detail = _json(raw).get("error", "") or reason
+    if status == 429 or status >= 500:
         seconds = int(retry_after) if (retry_after or "").isdigit() else None
-        return TransientError(f"provider {error.code}: {detail}", seconds)
-    return PermanentError(f"provider {error.code}: {detail}")
+        return TransientError(f"provider {status}: {detail}", seconds)
+    return PermanentError(f"provider {status}: {detail}")

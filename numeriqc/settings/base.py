@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "numeriqc.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "numeriqc.middleware.LocaleMiddleware",
+    # The site, menus, footer and reasons in one cache trip (language now active).
+    "numeriqc.sharedcache.SharedDataMiddleware",
     "numeriqc.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -251,7 +253,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: with no broker configured, tasks run eagerly in the calling process,
 # so that a bare machine needs no server. Setting CELERY_BROKER_URL moves them out.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://")
+# (A host in the URL: kombu warns "No hostname was supplied" without one.)
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env_bool(
     "CELERY_TASK_ALWAYS_EAGER", default="CELERY_BROKER_URL" not in os.environ
 )
@@ -267,6 +270,11 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django fixup closes the database connection around every task unless
+# told to reuse it: a new PostgreSQL connection was half of a text message's
+# cost. numeriqc/celery.py closes it instead when Django would (CONN_MAX_AGE,
+# errors), as at the end of a web request.
+CELERY_DB_REUSE_MAX = 1_000_000
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "feedback-digests": {

@@ -237,10 +237,11 @@ def test_a_closed_consultation_refuses_answers(client, consultation, language):
 
 
 def test_a_consultation_not_yet_open_says_when_it_opens(client, consultation):
-    page = consultation.page_en
+    # Dates are set on the French page; the English one shares them (issue 16).
+    page = consultation.page
     page.opens_at = timezone.now() + timedelta(days=3)
     page.save_revision().publish()
-    response = client.post(page.url, first_page(consultation))
+    response = client.post(consultation.page_en.url, first_page(consultation))
     assert response.status_code == 403
     assert "is not open yet" in response.text
 

@@ -51,3 +51,16 @@ def test_analysts_reach_the_admin_but_cannot_edit_pages(site_tree):
     analyst = UserFactory(groups=["Analysts"])
     assert analyst.has_perm("wagtailadmin.access_admin")
     assert not site_tree.fr.permissions_for_user(analyst).can_edit()
+
+
+def test_the_first_migrate_gives_administrators_every_permission_sessions_too(db):
+    """The test database is built by one `migrate` (on SQLite): the permissions of
+    the last app migrated (sessions) are there after the first run, not the second."""
+    from django.contrib.auth.models import Permission
+
+    administrators = Group.objects.get(name="Administrators")
+    held = set(
+        administrators.permissions.values_list("content_type__app_label", flat=True)
+    )
+    assert "sessions" in held
+    assert administrators.permissions.count() == Permission.objects.count()

@@ -7,6 +7,7 @@ Every request received is kept, so that duplicates can be counted.
 """
 
 import json
+import socket
 import sys
 import threading
 import time
@@ -29,6 +30,8 @@ class _Server(ThreadingHTTPServer):
 class FakeProvider:
     def __init__(self, slow_seconds=2.0, delay=0.0):
         self.received = []
+        self.connections = 0  # TCP connections accepted (keep-alive reuses one)
+        self.drop_idle = False  # close each connection after its answer, unsaid
         self.slow_seconds = slow_seconds
         self.delay = delay
         self._lock = threading.Lock()
@@ -56,14 +59,25 @@ class FakeProvider:
         provider = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep-alive, as a provider's API is; without TCP_NODELAY the answer's
+            # body would wait for the client's delayed ACK of its headers (~40 ms).
+            protocol_version = "HTTP/1.1"
+
+            def setup(self):
+                super().setup()
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                with provider._lock:
+                    provider.connections += 1
+
             def log_message(self, *args):
                 pass
 
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length", "0"))
+                raw = self.rfile.read(length)  # whole: the connection is reused
                 if self.headers.get("Authorization") != f"Bearer {TOKEN}":
                     return self._answer(401, {"error": "bad credentials"})
-                payload = _message(self.rfile.read(length))
+                payload = _message(raw)
                 if payload is None:
                     # A client killed while sending (the reliability run) leaves a
                     # partial body: refused, as a real provider would.
@@ -96,6 +110,8 @@ class FakeProvider:
                     self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(raw)
+                if provider.drop_idle:
+                    self.close_connection = True  # as a provider's idle timeout
 
         return Handler
 

@@ -122,3 +122,18 @@ def test_delivery_receipts(client, provider, daytime, settings):
     statuses = dict(Delivery.objects.values_list("pk", "status"))
     assert statuses == {delivered.pk: "delivered", lost.pk: "failed"}
     assert Delivery.objects.get(pk=lost.pk).failure_reason == "handset off"
+
+
+def test_messages_share_one_kept_alive_connection(provider):
+    for n in range(3):
+        HttpBackend().send(f"+1514555010{n}", "x", f"ref-{n}")
+    assert len(provider.received) == 3
+    assert provider.connections == 1
+
+
+def test_a_connection_the_provider_closed_is_opened_again(provider):
+    provider.drop_idle = True
+    for n in range(3):
+        assert HttpBackend().send(f"+1514555020{n}", "x", f"ref-{n}")
+    assert sorted(provider.references().values()) == [1, 1, 1]  # none sent twice
+    assert provider.connections == 3
