@@ -48,10 +48,19 @@ def test_french_placeholders_match_the_source():
     shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed"
 )
 def test_makemessages_would_not_change_the_catalogues(tmp_path, settings, monkeypatch):
-    copy = tmp_path / "locale"
-    shutil.copytree(LOCALE, copy)
+    # makemessages writes into the `locale` folder it finds beside the files it
+    # reads: run on a copy of the project, or it rewrites the real catalogues.
+    project = tmp_path / "project"
+    shutil.copytree(
+        LOCALE.parent,
+        project,
+        ignore=shutil.ignore_patterns(
+            *IGNORED, ".git", "__pycache__", ".test-databases", "test-results", "*.mo"
+        ),
+    )
+    copy = project / "locale"
     settings.LOCALE_PATHS = [copy]
-    monkeypatch.chdir(LOCALE.parent)
+    monkeypatch.chdir(project)
     call_command(
         "makemessages",
         locale=["fr", "en"],
