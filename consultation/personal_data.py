@@ -5,7 +5,7 @@ can."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from home.personal_data import Section, fields_of
 
@@ -17,7 +17,7 @@ RESPONSE_FIELDS = [
     "language",
     "consented",
     "created_at",
-    ("confirmed_at", _lazy("confirmed on")),
+    ("confirmed_at", gettext_lazy("confirmed on")),
 ]
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from home.personal_data import Section, fields_of
 
@@ -16,9 +16,9 @@ SUBSCRIBER_FIELDS = [
     "email",
     "phone",
     "language",
-    ("email_confirmed_at", _lazy("email confirmed on")),
-    ("phone_confirmed_at", _lazy("mobile number confirmed on")),
-    ("created_at", _lazy("subscribed on")),
+    ("email_confirmed_at", gettext_lazy("email confirmed on")),
+    ("phone_confirmed_at", gettext_lazy("mobile number confirmed on")),
+    ("created_at", gettext_lazy("subscribed on")),
 ]
 CONSENT_FIELDS = [
     "topic",
@@ -26,9 +26,9 @@ CONSENT_FIELDS = [
     "scope",
     "action",
     "method",
-    ("language", _lazy("language")),
-    ("wording", _lazy("text you accepted")),
-    ("recorded_at", _lazy("recorded on")),
+    ("language", gettext_lazy("language")),
+    ("wording", gettext_lazy("text you accepted")),
+    ("recorded_at", gettext_lazy("recorded on")),
 ]
 SUBSCRIPTION_FIELDS = ["topic", "channel", "scope", "active"]
 DELIVERY_FIELDS = ["channel", "to", "subject", "body", "status", "sent_at"]

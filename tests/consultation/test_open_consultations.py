@@ -4,12 +4,20 @@ were)."""
 
 from datetime import timedelta
 
-from django.utils import timezone
+import pytest
+from django.utils import timezone, translation
 
 from tests.factories import translate_page
 from tests.vitrine.factories import VitrineIndexPageFactory
 
 from .factories import ConsultationIndexPageFactory, ConsultationPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _french_afterwards():
+    """The English pages requested here leave English active in this thread."""
+    yield
+    translation.activate("fr")
 
 
 def consultations(site_tree):
