@@ -137,6 +137,7 @@ class Site:
             LOG_LEVEL="ERROR",
         )
         self.server = None
+        self.server_options = []  # more gunicorn options (a scenario's own)
         self.port = None
         self.timings = {}  # seconds spent in each manage.py command
 
@@ -192,6 +193,7 @@ class Site:
                 str(WORKERS),
                 "--log-level",
                 "warning",
+                *self.server_options,
             ],
             cwd=ROOT,
             env=self.env,
