@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -30,6 +31,15 @@ def _message(request, title, text, status):
     return render(request, "home/personal_data/message.html", context, status=status)
 
 
+def _wait_message(minutes):
+    """The plural forms of each language: in 1 minute, in 2 minutes."""
+    return ngettext(
+        "Please try again in %(minutes)s minute.",
+        "Please try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
 def _refusal(request, scope, identity, limit):
     if not comes_from_this_site(request):
         return _message(
@@ -44,8 +54,7 @@ def _refusal(request, scope, identity, limit):
     response = _message(
         request,
         _("Too many attempts"),
-        _("Please try again in %(minutes)s minutes.")
-        % {"minutes": max(1, round(retry_after / 60))},
+        _wait_message(max(1, round(retry_after / 60))),
         429,
     )
     response["Retry-After"] = str(retry_after)
