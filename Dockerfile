@@ -36,7 +36,7 @@ LABEL numeriqc.release="python manage.py migrate --noinput"
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libjpeg62-turbo zlib1g libwebp7 \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --no-create-home --uid 10001 numeriqc
+    && useradd --system --create-home --uid 10001 numeriqc
 
 WORKDIR /app
 COPY requirements.txt ./

@@ -20,6 +20,11 @@ E2E_ARGS ?=
 # SLOW_TESTS=no leaves out the real-browser tests: CI runs them once, on
 # PostgreSQL. By default `make test` runs every test.
 SLOW_TESTS ?= yes
+# ...and the tests marked `slow` (each starts servers or Django processes of its
+# own, whatever the database): they too run once in CI.
+ifeq ($(SLOW_TESTS),no)
+SLOW_MARK := -m "not slow"
+endif
 
 .DEFAULT_GOAL := help
 .PHONY: help run test lint format messages compilemessages migrate seed serve worker \
@@ -101,9 +106,9 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev compilemessages
 	-@$(MAKE) --no-print-directory system-deps
 	$(BIN)/pytest -n $(TEST_WORKERS) --ignore=tests/e2e --ignore=tests/reliability \
-	  --ignore=tests/image $(PYTEST_ARGS)
+	  --ignore=tests/image $(SLOW_MARK) $(PYTEST_ARGS)
 ifeq ($(SLOW_TESTS),no)
-	@echo "Browser tests (tests/e2e) and the image test (tests/image) left out: SLOW_TESTS=no"
+	@echo "Browser tests (tests/e2e), the image test (tests/image) and tests marked slow left out: SLOW_TESTS=no"
 else
 	$(BIN)/pytest tests/e2e $(E2E_ARGS)
 	$(BIN)/pytest tests/image

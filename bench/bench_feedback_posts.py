@@ -1,9 +1,12 @@
-"""Feedback posts per second through a real server, against a plain INSERT.
+"""Feedback posts per second through a real server, against two limits.
 
 Starts gunicorn (production settings, DEBUG off) on a free port over a fresh
 database, posts feedback from concurrent clients as the widget does with
 JavaScript (Origin header, JSON answer), and compares the accepted posts per
-second with plain single-row INSERTs into the same table from as many clients.
+second with a bare Django view answering a POST through the same middleware
+(alternating rounds; the figure the page's goal is set on: at least 0.5), and
+with plain single-row INSERTs into the same table from as many clients. The
+server's CPU per post is reported beside the rates.
 
     python bench/bench_feedback_posts.py            # about two minutes
     python bench/bench_feedback_posts.py --quick
@@ -18,9 +21,10 @@ import threading
 import time
 from urllib.parse import urlencode
 
-from harness import HOST, Site, common_facts, main
+from harness import HOST, ROUNDS, Site, common_facts, main, server_cpu_seconds
 
 CLIENTS = 8
+BARE_POST = "/bench/bare-post/"
 COMMENT = "Le formulaire est clair, mais la page de paiement est lente. " * 4
 
 # One service to post about.
@@ -56,7 +60,7 @@ def run_clients(seconds, work):
     return len(results), results
 
 
-def post_feedback(port, service_id):
+def post_feedback(port, service_id, path="/fr/retroaction/envoyer/"):
     body = urlencode(
         {"service": service_id, "found": "no", "rating": "3", "comment": COMMENT}
     )
@@ -72,7 +76,7 @@ def post_feedback(port, service_id):
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
         while time.monotonic() < stop_at:
             started = time.perf_counter()
-            connection.request("POST", "/fr/retroaction/envoyer/", body, headers)
+            connection.request("POST", path, body, headers)
             response = connection.getresponse()
             response.read()
             if response.status != 200:
@@ -120,6 +124,10 @@ def plain_inserts(database):
     return work
 
 
+def _per_request(seconds, count):
+    return round(1000 * seconds / count, 3) if count else None
+
+
 def milliseconds(latencies, fraction):
     ordered = sorted(latencies)
     return round(1000 * ordered[min(len(ordered) - 1, int(fraction * len(ordered)))], 2)
@@ -143,7 +151,22 @@ def run(quick=False):
         site.start()
         run_clients(1, post_feedback(site.port, service_id))  # warm the workers up
         work = post_feedback(site.port, service_id)
-        posts = figures(*run_clients(seconds, work), seconds)
+        bare = post_feedback(site.port, service_id, BARE_POST)
+        run_clients(1, bare)
+        # The post and its limit in alternating rounds (the machine's load
+        # changes under the run): a bare view through the same middleware.
+        share = max(1, round(seconds / ROUNDS))
+        cpu = {"posts": 0.0, "bare": 0.0}
+        counted = {"posts": [0, []], "bare": [0, []]}
+        for _round in range(ROUNDS):
+            for name, client in (("posts", work), ("bare", bare)):
+                before = server_cpu_seconds(site)
+                count, latencies = run_clients(share, client)
+                cpu[name] += server_cpu_seconds(site) - before
+                counted[name][0] += count
+                counted[name][1].extend(latencies)
+        posts = figures(*counted["posts"], share * ROUNDS)
+        limit = figures(*counted["bare"], share * ROUNDS)
         inserts = figures(*run_clients(seconds, plain_inserts(site.database)), seconds)
         facts = common_facts(site, seconds)
         memory = site.peak_memory_mb()
@@ -163,7 +186,21 @@ def run(quick=False):
                 "limit_median_ms": inserts["median_ms"],
                 "limit_p99_ms": inserts["p99_ms"],
                 "ratio": round(posts["per_second"] / inserts["per_second"], 3),
-            }
+            },
+            {
+                "figure": "feedback posts",
+                "requests_per_second": posts["per_second"],
+                "median_ms": posts["median_ms"],
+                "p99_ms": posts["p99_ms"],
+                "not_ok": 0,
+                "cpu_ms_per_request": _per_request(cpu["posts"], posts["count"]),
+                "limit": "bare Django POST view, same middleware",
+                "limit_requests_per_second": limit["per_second"],
+                "limit_median_ms": limit["median_ms"],
+                "limit_p99_ms": limit["p99_ms"],
+                "limit_cpu_ms_per_request": _per_request(cpu["bare"], limit["count"]),
+                "ratio": round(posts["per_second"] / limit["per_second"], 3),
+            },
         ],
         "server_peak_memory_mb": memory,
     }

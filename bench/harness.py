@@ -69,7 +69,10 @@ class Database:
         self.postgres = base.startswith("postgres")
         if self.postgres:
             parts = urlsplit(base)
-            self.name = f"numeriqc_bench_{name}_{os.getpid()}"
+            # Named after DATABASE_URL's database: each engineer's bench
+            # databases are `<their database>_<scenario>_<pid>`.
+            base_name = parts.path.strip("/") or "numeriqc"
+            self.name = f"{base_name}_{name}_{os.getpid()}"
             # Created and dropped from the server's maintenance database.
             self.admin_url = urlunsplit(parts._replace(path="/postgres"))
             self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
@@ -134,6 +137,7 @@ class Site:
             LOG_LEVEL="ERROR",
         )
         self.server = None
+        self.server_options = []  # more gunicorn options (a scenario's own)
         self.port = None
         self.timings = {}  # seconds spent in each manage.py command
 
@@ -189,6 +193,7 @@ class Site:
                 str(WORKERS),
                 "--log-level",
                 "warning",
+                *self.server_options,
             ],
             cwd=ROOT,
             env=self.env,
@@ -311,15 +316,45 @@ def load_generator():
     return "wrk" if shutil.which("wrk") else "python-threads"
 
 
+# The page cache passes a request with this cookie by (bench/settings.py): the
+# page is rendered, with the same bytes as the cached one.
+UNCACHED = {"Cookie": "bench_uncached=1"}
+
+
 def measure(site, path, seconds, headers=None):
     """Load `path` for `seconds` from CONNECTIONS keep-alive connections.
 
-    Returns requests per second, median and 99th percentile latency in ms and
-    the count of answers that were not 200.
+    Returns requests per second, median and 99th percentile latency in ms, the
+    count of answers that were not 200, and the server's CPU time per request
+    (master and workers, user and system): it moves far less than the rate with
+    the machine's load.
     """
+    before = server_cpu_seconds(site)
     if shutil.which("wrk"):
-        return _wrk(site.url(path), seconds, headers or {})
-    return _python_load(site, path, seconds, headers or {})
+        result = _wrk(site.url(path), seconds, headers or {})
+    else:
+        result = _python_load(site, path, seconds, headers or {})
+    requests = result["per_second"] * seconds
+    used = server_cpu_seconds(site) - before
+    result["cpu_ms_per_request"] = (
+        round(1000 * used / requests, 3) if requests else None
+    )
+    return result
+
+
+def server_cpu_seconds(site):
+    """CPU seconds (user + system) used so far by the server's processes."""
+    if site.server is None:
+        return 0.0
+    ticks = 0
+    for pid in [site.server.pid, *_children(site.server.pid)]:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _wrk(url, seconds, headers):
@@ -394,24 +429,25 @@ def against_limits(site, name, path, seconds):
     """Two rows: the cached page against the same bytes as a static file, and
     the page rendered (not cached) against a bare Django view of the same bytes.
 
-    An undeclared query parameter makes the page cache pass the request by, so
-    the uncached figure is a real render of the same page on the same server.
+    A private cookie (`UNCACHED`) makes the page cache pass the request by, so
+    the uncached figure is a real render of the same page, same bytes, on the
+    same server (a query parameter changed the Vitrine's page: it binds the
+    filters).
     """
-    uncached_path = f"{path}?bench=uncached"
     sizes = {
         "cached": len(site.get(path).body),
         "static": len(site.get(f"/static/bench-{name}.html").body),
-        "uncached": len(site.get(uncached_path).body),
+        "uncached": len(site.get(path, UNCACHED).body),
         "bare": len(site.get(f"/bench/bare/{name}/").body),
     }
     rows = []
-    for label, page, limit in [
-        ("cached", path, f"/static/bench-{name}.html"),
-        ("uncached", uncached_path, f"/bench/bare/{name}/"),
+    for label, page, limit, headers in [
+        ("cached", path, f"/static/bench-{name}.html", None),
+        ("uncached", path, f"/bench/bare/{name}/", UNCACHED),
     ]:
-        measure(site, page, 1)  # warm the workers and their caches
+        measure(site, page, 1, headers)  # warm the workers and their caches
         measure(site, limit, 1)
-        row = interleaved(site, f"{name} {label}", page, limit, seconds)
+        row = interleaved(site, f"{name} {label}", page, limit, seconds, headers)
         row["limit"] = (
             "static file via WhiteNoise" if label == "cached" else "bare Django view"
         )
@@ -424,7 +460,7 @@ def against_limits(site, name, path, seconds):
 ROUNDS = 3
 
 
-def interleaved(site, name, path, limit_path, seconds):
+def interleaved(site, name, path, limit_path, seconds, headers=None):
     """The path and its limit in alternation, ROUNDS times, seconds in all each.
 
     A machine whose load changes during the run (other jobs) weighs on both
@@ -432,7 +468,7 @@ def interleaved(site, name, path, limit_path, seconds):
     """
     share = max(1, round(seconds / ROUNDS))
     pairs = [
-        (measure(site, path, share), measure(site, limit_path, share))
+        (measure(site, path, share, headers), measure(site, limit_path, share))
         for _round in range(ROUNDS)
     ]
     row = compare(name, _pooled([p for p, _ in pairs]), _pooled([q for _, q in pairs]))
@@ -450,7 +486,15 @@ def _pooled(rounds):
         "median_ms": statistics.median(r["median_ms"] for r in rounds),
         "p99_ms": max(r["p99_ms"] for r in rounds),
         "not_ok": sum(r["not_ok"] for r in rounds),
+        "cpu_ms_per_request": _mean_or_none(
+            r.get("cpu_ms_per_request") for r in rounds
+        ),
     }
+
+
+def _mean_or_none(values):
+    values = [value for value in values if value is not None]
+    return round(statistics.mean(values), 3) if values else None
 
 
 def compare(name, measured, limit):
@@ -464,6 +508,8 @@ def compare(name, measured, limit):
         "limit_requests_per_second": limit["per_second"],
         "limit_median_ms": limit["median_ms"],
         "limit_p99_ms": limit["p99_ms"],
+        "cpu_ms_per_request": measured.get("cpu_ms_per_request"),
+        "limit_cpu_ms_per_request": limit.get("cpu_ms_per_request"),
         "ratio": round(measured["per_second"] / limit["per_second"], 3),
     }
 

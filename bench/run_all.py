@@ -94,17 +94,19 @@ def scenarios(selected):
 
 def table(results):
     lines = [
-        "| scenario | figure | req/s (median, p99 ms) | limit | limit req/s "
-        "(median, p99 ms) | ratio |",
-        "|---|---|---|---|---|---|",
+        "| scenario | figure | req/s (median, p99 ms) | server CPU ms/req | limit "
+        "| limit req/s (median, p99 ms) | limit CPU ms/req | ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, result in results.items():
         for row in result.get("rows", []):
             lines.append(
                 f"| {name} | {row['figure']} | {row['requests_per_second']} "
-                f"({row['median_ms']}, {row['p99_ms']}) | {row['limit']} | "
+                f"({row['median_ms']}, {row['p99_ms']}) | "
+                f"{row.get('cpu_ms_per_request', '–')} | {row['limit']} | "
                 f"{row['limit_requests_per_second']} ({row['limit_median_ms']}, "
-                f"{row['limit_p99_ms']}) | {row['ratio']} |"
+                f"{row['limit_p99_ms']}) | "
+                f"{row.get('limit_cpu_ms_per_request', '–')} | {row['ratio']} |"
             )
     other = [
         f"| {name} | {row['figure']} | {row['measured']} | {row['limit']} | "

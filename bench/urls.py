@@ -7,8 +7,9 @@ import os
 from functools import cache
 from pathlib import Path
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
 
 from numeriqc.urls import handler404, handler500
 from numeriqc.urls import urlpatterns as site_patterns
@@ -29,4 +30,14 @@ def bare(request, name):
     return HttpResponse(_body(name), content_type="text/html; charset=utf-8")
 
 
-urlpatterns = [path("bench/bare/<slug:name>/", bare), *site_patterns]
+@csrf_exempt
+def bare_post(request):
+    """A POST answered with a small JSON and nothing else: the limit of a post."""
+    return JsonResponse({"status": "ok", "message": "Merci."})
+
+
+urlpatterns = [
+    path("bench/bare/<slug:name>/", bare),
+    path("bench/bare-post/", bare_post),
+    *site_patterns,
+]

@@ -17,6 +17,19 @@ class ConsultationConfig(AppConfig):
         # Before the announcement: an English page announced takes the French dates.
         page_published.connect(share_page_settings, dispatch_uid="consultation-share")
         page_published.connect(announce_on_publish)
+        # Whether an organization invites to its panel is cached (the thanks of
+        # every feedback asks): a change to its settings shows at once.
+        from django.db.models.signals import post_delete, post_save
+
+        from .lab.invitation_snippet import invalidate_invitations
+        from .lab.models import OrganizationLabSettings
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                invalidate_invitations,
+                sender=OrganizationLabSettings,
+                dispatch_uid=f"lab-invitations-{signal is post_save}",
+            )
         # The project's beat schedule lives in settings; this app adds its own.
         schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
         if schedule is not None:

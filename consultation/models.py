@@ -480,6 +480,10 @@ class ConsultationIndexPage(BasePage):
     class Meta:
         verbose_name = _("consultation index page")
 
+    # What the listing reads (consultation.filters and the page number): each
+    # filter state is cached on its own (tests/perf/test_listing_cache.py).
+    cache_query_params = ("page", "theme", "organization", "status")
+
     def get_context(self, request, *args, **kwargs):
         from .views import consultation_listing
 

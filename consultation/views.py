@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.ratelimit import client_address, hit
+from numeriqc.sharedcache import public
 
 from . import results, services
 from .filters import ConsultationFilter
@@ -25,9 +26,7 @@ COOKIE_MAX_AGE = 365 * 24 * 3600
 
 def consultation_listing(request, index_page):
     pages = (
-        ConsultationPage.objects.child_of(index_page)
-        .live()
-        .public()
+        public(ConsultationPage.objects.child_of(index_page).live())
         .select_related("organization")
         .order_by("-opens_at", "-pk")
     )

@@ -90,7 +90,10 @@ class FeedbackForm(CleanTextFormMixin, forms.Form):
         if service_id is None:
             return None
         return (
-            Service.objects.select_related("organization").filter(pk=service_id).first()
+            # With the locales: the entry's source rows are found without a query.
+            Service.objects.select_related("organization__locale", "locale")
+            .filter(pk=service_id)
+            .first()
         )
 
     def clean_path(self):

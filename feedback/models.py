@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -31,10 +32,14 @@ def source_row(instance):
     """
     if instance is None:
         return None
-    default = Locale.get_default()
-    if instance.locale_id == default.pk:
+    if type(instance).locale.is_cached(instance):
+        # Loaded with its row (the form's select_related): no Locale query.
+        default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        if instance.locale.language_code == default_code:
+            return instance
+    elif instance.locale_id == Locale.get_default().pk:
         return instance
-    return instance.get_translation_or_none(default) or instance
+    return instance.get_translation_or_none(Locale.get_default()) or instance
 
 
 class FeedbackReason(models.Model):

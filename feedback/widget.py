@@ -6,10 +6,11 @@ language. After a post without JavaScript, the visitor comes back to the same
 address with `?feedback=thanks`, and the widget thanks them instead.
 """
 
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+
+from numeriqc import sharedcache
 
 from .models import RATINGS, TEXT_MAX_LENGTH, FeedbackReason
 
@@ -18,28 +19,25 @@ THANKS_VALUE = "thanks"
 REASONS_VERSION_KEY = "feedback:reasons:version"
 
 
-def _reasons_version():
-    return cache.get_or_set(REASONS_VERSION_KEY, 1, None)
-
-
 def invalidate_reasons(**kwargs):
     """Connected to FeedbackReason saves and deletes (see apps.py)."""
-    try:
-        cache.incr(REASONS_VERSION_KEY)
-    except ValueError:
-        cache.set(REASONS_VERSION_KEY, 1, None)
+    sharedcache.bump_now_and_after_commit(REASONS_VERSION_KEY)
+
+
+def reasons_key(language):
+    return f"feedback:reasons:{language}"
 
 
 def offered_reasons(language):
     """{True: [(id, label)], False: [(id, label)]}: the reasons after Yes and No."""
-    key = f"feedback:reasons:{language}:{_reasons_version()}"
-    reasons = cache.get(key)
-    if reasons is None:
+
+    def build():
         reasons = {True: [], False: []}
         for reason in FeedbackReason.objects.filter(is_active=True):
             reasons[reason.found].append((reason.pk, reason.label(language)))
-        cache.set(key, reasons, 60 * 60)
-    return reasons
+        return reasons
+
+    return sharedcache.get(reasons_key(language), REASONS_VERSION_KEY, build)
 
 
 def rating_choices():

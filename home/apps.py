@@ -16,9 +16,11 @@ class HomeConfig(AppConfig):
         from wagtail.models import Locale, Page, Site, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from .footer import invalidate_footer
+        from numeriqc import sharedcache
+
+        from .footer import FOOTER_VERSION_KEY, footer_key, invalidate_footer
         from .models import FooterLink, SiteSettings, SocialAccount
-        from .navigation import invalidate_menus
+        from .navigation import invalidate_menus, menu_key
         from .roles import sync_role_permissions
         from .translation import keep_untranslated_twins_draft
 
@@ -34,6 +36,14 @@ class HomeConfig(AppConfig):
         page_unpublished.connect(invalidate_menus, dispatch_uid="menus-unpublish")
         post_page_move.connect(invalidate_menus, dispatch_uid="menus-move")
         post_delete.connect(invalidate_menus, sender=Page, dispatch_uid="menus-delete")
+
+        # Read with the request's site in one cache trip (numeriqc.sharedcache).
+        sharedcache.register_prefetch(
+            lambda request, language: [
+                (menu_key(language), sharedcache.TREE_VERSION_KEY),
+                (footer_key(request, language), FOOTER_VERSION_KEY),
+            ]
+        )
 
         # The footer is cached too: its settings, links and accounts, and the
         # titles and addresses of the pages it links to.

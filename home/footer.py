@@ -8,24 +8,13 @@ address) increments: at once, and again after the transaction commits, so that
 a render that read the old rows before the commit cannot be kept as current.
 """
 
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import translation
 from wagtail.models import Site
 
+from numeriqc import sharedcache
+
 FOOTER_VERSION_KEY = "footer:version"
 FOOTER_SECONDS = 60 * 60
-
-
-def _version():
-    return cache.get_or_set(FOOTER_VERSION_KEY, 1, None)
-
-
-def _bump():
-    try:
-        cache.incr(FOOTER_VERSION_KEY)
-    except ValueError:
-        cache.set(FOOTER_VERSION_KEY, 1, None)
 
 
 def invalidate_footer(sender=None, **kwargs):
@@ -36,21 +25,24 @@ def invalidate_footer(sender=None, **kwargs):
         # `SiteSettings.for_site` creates the empty row on a site's first render:
         # nothing shown changes, and bumping would throw that render's entry away.
         return
-    _bump()
-    transaction.on_commit(_bump)
+    sharedcache.bump_now_and_after_commit(FOOTER_VERSION_KEY)
+
+
+def footer_key(request, language):
+    """Per host (one site each), so that the request's trip can read it first."""
+    return f"footer:{request.get_host()}:{language}"
 
 
 def site_footer(request):
     """{"links": [(label, url)], "contact_email", "contact_phone", "social": [(label,
     url)]} for the request's site, in the active language."""
-    site = Site.find_for_request(request)
     language = translation.get_language()
-    key = f"footer:{site.pk if site else 0}:{language}:{_version()}"
-    footer = cache.get(key)
-    if footer is None:
-        footer = _build(request, site, language)
-        cache.set(key, footer, FOOTER_SECONDS)
-    return footer
+    return sharedcache.get(
+        footer_key(request, language),
+        FOOTER_VERSION_KEY,
+        lambda: _build(request, Site.find_for_request(request), language),
+        FOOTER_SECONDS,
+    )
 
 
 def _build(request, site, language):

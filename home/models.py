@@ -17,6 +17,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from numeriqc.sharedcache import public
+
 from .blocks import CommonStreamBlock, validate_heading_order
 from .scoping import OrganizationOwnedPageMixin
 
@@ -147,7 +149,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
+        sections = public(self.get_children().live().in_menu())
+        context["sections"] = sections.specific()
         # Feature apps add their panels (featured projects, open consultations...)
         # through the "numeriqc_home_panels" hook instead of editing this template.
         context["panels"] = [
@@ -205,9 +208,7 @@ class StrategyPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         measures = (
-            MeasurePage.objects.child_of(self)
-            .live()
-            .public()
+            public(MeasurePage.objects.child_of(self).live())
             .select_related("axis")
             .order_by("number")
         )

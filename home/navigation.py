@@ -1,22 +1,27 @@
-"""Menus and language alternates, cached because every public page needs them."""
+"""Menus, language alternates and breadcrumbs, cached: every public page shows them.
+
+Entries are kept by `numeriqc.sharedcache` under the page tree's version
+(`TREE_VERSION_KEY`): a publish, unpublish, move or deletion of a page, or a
+change to a site, a locale or a view restriction, makes them all be rebuilt.
+"""
 
 from django.conf import settings
-from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page
 
-MENU_VERSION_KEY = "navigation:version"
+from numeriqc import sharedcache
+from numeriqc.sharedcache import TREE_VERSION_KEY
 
-
-def _menu_version():
-    return cache.get_or_set(MENU_VERSION_KEY, 1, None)
+MENU_VERSION_KEY = TREE_VERSION_KEY  # the name other modules and tests know
 
 
 def invalidate_menus(**kwargs):
     """Connected to page publish, unpublish, move and delete (see apps.py)."""
-    try:
-        cache.incr(MENU_VERSION_KEY)
-    except ValueError:
-        cache.set(MENU_VERSION_KEY, 1, None)
+    sharedcache.bump_now_and_after_commit(TREE_VERSION_KEY)
+
+
+def menu_key(language_code):
+    return f"navigation:menu:{language_code}"
 
 
 def home_page(language_code):
@@ -27,27 +32,49 @@ def home_page(language_code):
 
 def main_menu(language_code):
     """[(title, url, path)] of the home page's children shown in menus."""
-    key = f"navigation:menu:{language_code}:{_menu_version()}"
-    items = cache.get(key)
-    if items is None:
+
+    def build():
         home = home_page(language_code)
-        children = (
-            home.get_children().live().public().in_menu()
-            if home
-            else Page.objects.none()
-        )
-        items = [(child.title, child.url, child.path) for child in children]
-        cache.set(key, items, 60 * 60)
-    return items
+        if home is None:
+            return []
+        children = sharedcache.public(home.get_children().live().in_menu())
+        return [(child.title, child.url, child.path) for child in children]
+
+    return sharedcache.get(menu_key(language_code), TREE_VERSION_KEY, build)
+
+
+def page_key(page, request):
+    language = translation.get_language()
+    return f"navigation:page:{request.get_host()}:{page.pk}:{language}"
+
+
+def page_navigation(page, request):
+    """{"alternates": [...], "ancestors": [(title, url, depth)]} of a page."""
+    return sharedcache.get(
+        page_key(page, request),
+        TREE_VERSION_KEY,
+        lambda: {
+            "alternates": _alternates(page, request),
+            "ancestors": _ancestors(page, request),
+        },
+    )
 
 
 def page_alternates(page, request):
     """This page in every language: its translation when live, else that home page."""
+    return page_navigation(page, request)["alternates"]
+
+
+def page_ancestors(page, request):
+    """[(title, url, depth)] of the live ancestors below the root, top first."""
+    return page_navigation(page, request)["ancestors"]
+
+
+def _alternates(page, request):
     # An alias shows the source page's content: it is not a translation to advertise.
-    live = (
+    live = sharedcache.public(
         page.get_translations(inclusive=True)
         .live()
-        .public()
         .filter(alias_of__isnull=True)
         .select_related("locale")
     )
@@ -56,7 +83,23 @@ def page_alternates(page, request):
     for code, name in settings.LANGUAGES:
         translated = translations.get(code)
         if translated is not None:
-            alternates.append((code, name, translated.get_url(request), True))
+            alternates.append((code, str(name), translated.get_url(request), True))
         else:
-            alternates.append((code, name, f"/{code}/", False))
+            alternates.append((code, str(name), f"/{code}/", False))
     return alternates
+
+
+def _ancestors(page, request):
+    if page.depth <= 2:
+        return []
+    # `depth` and `path` are what `get_url` needs: deferring them cost a query each.
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gt=1)
+        .live()
+        .only("title", "url_path", "depth", "path", "locale_id")
+    )
+    return [
+        (ancestor.title, ancestor.get_url(request), ancestor.depth)
+        for ancestor in ancestors
+    ]

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 
+from numeriqc.sharedcache import redis_client
+
 
 def client_address(request):
     """The visitor's address. Behind a proxy, the last hop it appended wins.
@@ -42,12 +44,7 @@ def hit(scope, identity, limit, window_seconds):
     now = time.time()
     window = int(now // window_seconds)
     key = _window_key(scope, identity, window)
-    cache.add(key, 0, timeout=window_seconds + 1)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window_seconds + 1)
-        count = 1
+    count = _count(key, window_seconds + 1)
     retry_after = math.ceil((window + 1) * window_seconds - now)
     return count <= limit, retry_after
 
@@ -91,3 +88,25 @@ def _is_our_origin(origin, request):
     if f"{parts.scheme}://{parts.netloc}" == f"{request.scheme}://{request.get_host()}":
         return True
     return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
+
+
+def _count(key, seconds):
+    """Increment the window's counter; one round trip on Redis.
+
+    `INCR` creates the counter at 1, `EXPIRE … NX` gives it its lifetime only if
+    it has none yet: both in one pipeline, without the `add` that preceded.
+    """
+    client = redis_client(cache)
+    if client is not None:
+        full_key = cache.make_and_validate_key(key)
+        pipeline = client.pipeline(transaction=False)
+        pipeline.incr(full_key)
+        pipeline.expire(full_key, seconds, nx=True)
+        count, _expiry_set = pipeline.execute()
+        return count
+    cache.add(key, 0, timeout=seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=seconds)
+        return 1

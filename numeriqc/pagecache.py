@@ -20,7 +20,8 @@ type that declares `cache_query_params` ignores every other parameter (tracking
 parameters and junk share one entry); a page type that declares nothing is not
 cached when the address carries an unknown parameter, since it might read it.
 
-Purging is a generation counter: every key embeds it, and any publish, unpublish,
+Purging is a generation counter: every entry holds the generation it was
+rendered under and is served only while it is current; any publish, unpublish,
 move or deletion of a page, or save of a model that public pages show (a setting,
 an image, a model that says `shown_on_public_pages = True`), increments it after
 the transaction commits. What citizens post never purges. Old entries are never
@@ -46,6 +47,8 @@ from django.utils.cache import (
     set_response_etag,
 )
 from django.utils.translation import get_language_from_path
+
+from .sharedcache import redis_client
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +142,12 @@ def page_policy(page):
     return True, None if declared is None else tuple(sorted(declared))
 
 
-def _variant_key(generation, request, declared):
-    """The entry's key, or None when the request carries an unknown parameter."""
+def _variant_key(request, declared):
+    """The entry's key, or None when the request carries an unknown parameter.
+
+    No generation in it: the entry holds the generation it was rendered under,
+    so that one `MGET generation, page` answers a hit (see `_lookup`).
+    """
     wanted = set(settings.PAGE_CACHE_QUERY_PARAMS) | set(declared or ())
     present = set(request.GET)
     if declared is None and present - wanted - _ignored(present):
@@ -152,7 +159,20 @@ def _variant_key(generation, request, declared):
     )
     language = get_language_from_path(request.path_info) or ""
     digest = _digest(request.get_host(), request.path, language, query)
-    return f"pagecache:{generation}:page:{digest}"
+    return f"pagecache:page:{digest}"
+
+
+def _key_whatever_declared(request):
+    """The key when the page type's declaration cannot change it, else None.
+
+    A request with no parameter but tracking ones and those every page honours
+    (`?feedback=thanks`) has the same key whatever its page type declares: its
+    lookup needs not read the page's policy first. Nearly every hit is such.
+    """
+    present = set(request.GET)
+    if present - set(settings.PAGE_CACHE_QUERY_PARAMS) - _ignored(present):
+        return None
+    return _variant_key(request, ())
 
 
 def _ignored(names):
@@ -203,22 +223,37 @@ def _public_headers(response):
         set_response_etag(response)
 
 
-def _entry(response):
+def _entry(generation, response):
     headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in {"set-cookie", STATUS_HEADER.lower()}
     ]
-    return (response.status_code, headers, response.content)
+    return (generation, response.status_code, headers, response.content)
 
 
 def _response_from(entry):
-    status, headers, content = entry
+    _generation, status, headers, content = entry
     response = HttpResponse(content, status=status)
     for name, value in headers:
         response[name] = value
     response[STATUS_HEADER] = "hit"
     return response
+
+
+def _read(store, keys):
+    """The values of `keys` (None when missing) in one round trip.
+
+    On Redis, through a client kept for the process's life rather than the one
+    Django's backend builds for each operation (the hit's main cost).
+    """
+    client = redis_client(store)
+    if client is None:
+        found = store.get_many(keys)
+        return [found.get(key) for key in keys]
+    raw = client.mget([store.make_and_validate_key(key) for key in keys])
+    loads = store._cache._serializer.loads
+    return [None if value is None else loads(value) for value in raw]
 
 
 # -- the middleware -------------------------------------------------------------
@@ -248,19 +283,26 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _lookup(request):
-        """(generation, stored entry or None)."""
+        """(generation, stored entry of that generation or None).
+
+        One round trip for a request without parameters of its own (`MGET
+        generation, page`); a request with some reads the page's policy with
+        the generation first, then the page.
+        """
         store = page_cache()
-        known = store.get_many([GENERATION_KEY, _policy_key(request)])
-        generation = known.get(GENERATION_KEY)
+        key = _key_whatever_declared(request)
+        if key is not None:
+            generation, entry = _read(store, [GENERATION_KEY, key])
+        else:
+            generation, policy = _read(store, [GENERATION_KEY, _policy_key(request)])
+            key = _variant_key(request, policy[0]) if policy is not None else None
+            entry = _read(store, [key])[0] if key and generation is not None else None
         if generation is None:
             bump_generation()
-            generation = store.get(GENERATION_KEY)
-        policy = known.get(_policy_key(request))
-        if policy is None:
-            return generation, None
-        (declared,) = policy
-        key = _variant_key(generation, request, declared)
-        return generation, store.get(key) if key else None
+            generation, entry = store.get(GENERATION_KEY), None
+        if entry is not None and entry[0] != generation:
+            entry = None  # rendered before the last purge: never served again
+        return generation, entry
 
     @staticmethod
     def _applies(request):
@@ -280,22 +322,22 @@ class PageCacheMiddleware:
             response[STATUS_HEADER] = "bypass"
             return response
         cacheable, declared = page_policy(page)
-        key = _variant_key(generation, request, declared) if cacheable else None
+        key = _variant_key(request, declared) if cacheable else None
         if key is None:
             response[STATUS_HEADER] = "bypass"
             return response
         _public_headers(response)
         try:
-            _store(request, key, declared, response)
+            _store(request, key, declared, generation, response)
         except Exception:  # the page is rendered: give it even if it cannot be kept
             logger.warning("Page cache unavailable: page not stored", exc_info=True)
         response[STATUS_HEADER] = "miss"
         return response
 
 
-def _store(request, key, declared, response):
+def _store(request, key, declared, generation, response):
     store = page_cache()
     seconds = settings.PAGE_CACHE_SECONDS
     # A 1-tuple, so that "declares nothing" (None) is not read as "unknown".
     store.set(_policy_key(request), (declared,), seconds)
-    store.set(key, _entry(response), seconds)
+    store.set(key, _entry(generation, response), seconds)

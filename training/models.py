@@ -162,12 +162,21 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("training catalogue")
 
+    # What the catalogue reads (training.filters and the page number): each
+    # filter state is cached on its own (tests/perf/test_listing_cache.py).
+    cache_query_params = (
+        *("page", "q", "theme", "level", "format", "audience", "language"),
+        *("provider", "duration", "soon", "sort"),
+    )
+
     def clean(self):
         super().clean()
         validate_heading_order(self.body)
 
     def courses(self):
-        return CoursePage.objects.child_of(self).live().public()
+        from numeriqc.sharedcache import public
+
+        return public(CoursePage.objects.child_of(self).live())
 
     def get_context(self, request, *args, **kwargs):
         from .views import catalogue_context

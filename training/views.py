@@ -10,6 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from numeriqc.sharedcache import public
+
 from . import catalogue
 from .calendar import calendar_bytes
 from .models import Session
@@ -46,7 +48,7 @@ def _calendar_url(page, query):
 def _learning_paths(page):
     from .models import LearningPathPage
 
-    return LearningPathPage.objects.child_of(page).live().public().order_by("title")
+    return public(LearningPathPage.objects.child_of(page).live()).order_by("title")
 
 
 def catalogue_calendar(request, page):

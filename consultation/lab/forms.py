@@ -153,7 +153,10 @@ def consent_text():
 class AcceptForm(forms.Form):
     """A member accepts an invitation: a slot (if the study has some), screener."""
 
-    slot = forms.TypedChoiceField(label=_("Choose a time"), coerce=int)
+    # Radio buttons: the template lists the times as choices of a fieldset.
+    slot = forms.TypedChoiceField(
+        label=_("Choose a time"), coerce=int, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, study, slots, **kwargs):
         super().__init__(*args, **kwargs)

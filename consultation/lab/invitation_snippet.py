@@ -8,6 +8,8 @@ context of "consultation/lab/includes/panel_invitation.html", or None.
 
 from django.utils import translation
 
+from numeriqc import sharedcache
+
 from .models import LabIndexPage, OrganizationLabSettings
 
 PLACES = {
@@ -16,13 +18,27 @@ PLACES = {
 }
 
 
+INVITATIONS_VERSION_KEY = "lab:invitations:version"
+
+
+def invalidate_invitations(**kwargs):
+    """Connected to OrganizationLabSettings saves and deletes (consultation.apps)."""
+    sharedcache.bump_now_and_after_commit(INVITATIONS_VERSION_KEY)
+
+
 def organization_invites(organization, place):
+    """Cached: every feedback's thanks asks it (a query saved per post)."""
     flag = PLACES.get(place)
     if organization is None or flag is None:
         return False
-    return OrganizationLabSettings.objects.filter(
-        organization__translation_key=organization.translation_key, **{flag: True}
-    ).exists()
+    return sharedcache.get(
+        f"lab:invites:{organization.translation_key}:{place}",
+        INVITATIONS_VERSION_KEY,
+        lambda: OrganizationLabSettings.objects.filter(
+            organization__translation_key=organization.translation_key,
+            **{flag: True},
+        ).exists(),
+    )
 
 
 def lab_page(language=None):

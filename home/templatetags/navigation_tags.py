@@ -32,28 +32,21 @@ def language_alternates(context):
     """[(language code, language name, URL of this content in that language, exact)]."""
     request = context["request"]
     page = context.get("page")
-    cache = getattr(request, "_numeriqc_alternates", None)
-    if cache is None:
-        if page is not None and getattr(page, "pk", None):
-            cache = navigation.page_alternates(page, request)
-        else:
-            cache = [
-                (code, name, translate_url(request.get_full_path(), code), True)
-                for code, name in settings.LANGUAGES
-            ]
-        request._numeriqc_alternates = cache
-    return cache
+    if page is not None and getattr(page, "pk", None):
+        return navigation.page_alternates(page, request)
+    return [
+        (code, name, translate_url(request.get_full_path(), code), True)
+        for code, name in settings.LANGUAGES
+    ]
 
 
 @register.inclusion_tag("home/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
-    if page is None or page.depth <= 2:
+    if page is None or not getattr(page, "pk", None) or page.depth <= 2:
         return {"ancestors": []}
-    ancestors = (
-        page.get_ancestors().filter(depth__gt=1).live().only("title", "url_path")
-    )
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    ancestors = navigation.page_ancestors(page, context["request"])
+    return {"ancestors": ancestors, "page": page}
 
 
 @register.simple_tag

@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "numeriqc.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "numeriqc.middleware.LocaleMiddleware",
+    # The site, menus, footer and reasons in one cache trip (language now active).
+    "numeriqc.sharedcache.SharedDataMiddleware",
     "numeriqc.middleware.RefuseNullCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -159,3 +159,74 @@ def test_panel_member_downloads_their_record(page, site_url, mailoutbox, languag
         page.get_by_role("link", name=text["download"]).first.click(timeout=5000)
     content = Path(download_info.value.path()).read_text(encoding="utf-8")
     assert address in content
+
+
+INVITATION = {
+    "fr": {
+        "accept": "J’accepte",
+        "decline": "Je refuse",
+        "no_time": "Choisissez un moment.",
+        "times": "Choisissez un moment",
+        "accepted": "Merci : vous participez.",
+        "declined": "Vous avez refusé cette invitation.",
+    },
+    "en": {
+        "accept": "I accept",
+        "decline": "I decline",
+        "no_time": "Choose a time.",
+        "times": "Choose a time",
+        "accepted": "Thank you: you are taking part.",
+        "declined": "You declined this invitation.",
+    },
+}
+
+
+def _invited(language, who):
+    """A confirmed member invited to the demo study, and the invitation's path."""
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from consultation.lab import tokens
+    from consultation.lab.models import Invitation, Study
+
+    study = next(s for s in Study.objects.all() if not s.is_full and s.slots.exists())
+    member = PanelMember.objects.create(
+        email=f"{who}.{language}@example.org",
+        language=language,
+        is_adult=True,
+        email_confirmed_at=timezone.now(),
+    )
+    invitation = Invitation.objects.create(study=study, member=member)
+    with translation.override(language):
+        path = reverse(
+            "consultation:lab:invitation", args=[tokens.invitation_token(invitation)]
+        )
+    return invitation, path
+
+
+@LANGUAGES
+def test_panel_member_accepts_an_invitation_choosing_a_time(page, site_url, language):
+    text = INVITATION[language]
+    invitation, path = _invited(language, "accepts")
+    page.goto(site_url + path)
+    page.get_by_role("button", name=text["accept"]).click()
+    expect(page.get_by_text(text["no_time"]).first).to_be_visible()
+    invitation.refresh_from_db()
+    assert invitation.status == "invited"
+
+    times = page.get_by_role("group", name=text["times"])
+    times.get_by_role("radio").first.check()
+    page.get_by_role("button", name=text["accept"]).click()
+    expect(page.get_by_text(text["accepted"])).to_be_visible()
+    invitation.refresh_from_db()
+    assert invitation.status == "accepted" and invitation.slot is not None
+
+
+def test_panel_member_declines_an_invitation_in_english(page, site_url):
+    text = INVITATION["en"]
+    invitation, path = _invited("en", "declines")
+    page.goto(site_url + path)
+    page.get_by_role("button", name=text["decline"]).click()
+    expect(page.get_by_text(text["declined"])).to_be_visible()
+    invitation.refresh_from_db()
+    assert invitation.status == "declined"

@@ -1,6 +1,8 @@
 """Every interface string exists in French and English; the catalogues are current."""
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -44,14 +46,59 @@ def test_french_placeholders_match_the_source():
             ), entry.msgid
 
 
-@pytest.mark.skipif(
+NEEDS_GETTEXT = pytest.mark.skipif(
     shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed"
 )
-def test_makemessages_would_not_change_the_catalogues(tmp_path, settings, monkeypatch):
-    copy = tmp_path / "locale"
-    shutil.copytree(LOCALE, copy)
-    settings.LOCALE_PATHS = [copy]
-    monkeypatch.chdir(LOCALE.parent)
+
+
+@pytest.fixture
+def project_copy(tmp_path, settings, monkeypatch):
+    """A copy of the project to extract from. makemessages writes into the `locale`
+    folder it finds beside the files it reads: on the project itself, it would
+    rewrite the real catalogues."""
+    project = tmp_path / "project"
+    shutil.copytree(
+        LOCALE.parent,
+        project,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            "staticfiles",
+            "media",
+            "node_modules",
+            "tests",
+            "bench",
+            ".git",
+            "__pycache__",
+            ".test-databases",
+            "test-results",
+            "*.mo",
+        ),
+    )
+    settings.LOCALE_PATHS = [project / "locale"]
+    monkeypatch.chdir(project)
+    return project
+
+
+def make_messages(project):
+    """What `make messages` runs, on the copy."""
+    call_command(
+        "makemessages",
+        locale=["fr", "en"],
+        no_wrap=True,
+        add_location="file",
+        ignore_patterns=IGNORED,
+        verbosity=0,
+    )
+    subprocess.run(
+        [sys.executable, str(project / "scripts" / "catalogues.py")],
+        check=True,
+        capture_output=True,
+    )
+
+
+@NEEDS_GETTEXT
+def test_makemessages_would_not_change_the_catalogues(project_copy):
+    copy = project_copy / "locale"
     call_command(
         "makemessages",
         locale=["fr", "en"],
@@ -70,3 +117,16 @@ def test_makemessages_would_not_change_the_catalogues(tmp_path, settings, monkey
         assert current - extracted == set(), (
             f"stale strings in locale/{language}: run make messages"
         )
+
+
+@NEEDS_GETTEXT
+def test_make_messages_twice_changes_nothing_the_second_time(project_copy):
+    """No creation date, no wrapping or location churn: once a contributor's
+    `make messages` has run, running it again leaves the catalogues as they are,
+    so that a diff holds only real changes."""
+    make_messages(project_copy)
+    catalogues = sorted((project_copy / "locale").glob("*/LC_MESSAGES/django.po"))
+    first = {path: path.read_bytes() for path in catalogues}
+    make_messages(project_copy)
+    assert {path: path.read_bytes() for path in catalogues} == first
+    assert b"POT-Creation-Date" not in b"".join(first.values())

@@ -12,6 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Engine-independent and made of process start-ups: once per CI run (Makefile).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 ENV_EXAMPLE = ROOT / ".env.example"
 # Read by something other than the settings module (the notification platform's
@@ -158,6 +163,6 @@ def test_several_web_workers_without_redis_are_refused(tmp_path):
     one = _gunicorn({"WEB_CONCURRENCY": "1"}, tmp_path)
     assert one.returncode == 0, one.stderr[-2000:]
     shared = _gunicorn(
-        {"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:6379/0"}, tmp_path
+        {"WEB_CONCURRENCY": "3", "REDIS_URL": "redis://127.0.0.1:9/0"}, tmp_path
     )
     assert shared.returncode == 0, shared.stderr[-2000:]

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import pytest
 
+# Engine-independent and made of process start-ups: once per CI run (Makefile).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

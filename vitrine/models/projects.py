@@ -78,6 +78,13 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("Vitrine index page")
 
+    # What the listing reads (vitrine.filters.ProjectFilterSet and the page
+    # number): each filter state is a page-cache entry of its own, every other
+    # parameter shares the plain page's (tests/perf/test_listing_cache.py).
+    cache_query_params = (
+        *("page", "q", "organization", "theme", "axis", "phase", "year", "sort"),
+    )
+
     def clean(self):
         super().clean()
         validate_heading_order(self.body)
@@ -93,12 +100,11 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
 
     def current_calls(self):
         """Calls for projects still open or about to open, soonest closing first."""
+        from numeriqc.sharedcache import public
         from vitrine.models import CallForProjectsPage
 
         return (
-            CallForProjectsPage.objects.child_of(self)
-            .live()
-            .public()
+            public(CallForProjectsPage.objects.child_of(self).live())
             .filter(closes_at__gt=timezone.now())
             .order_by("closes_at")
         )
