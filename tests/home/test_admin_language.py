@@ -31,7 +31,6 @@ def test_the_survey_list_names_the_language_column_language(client, french_edito
     html = client.get("/admin/snippets/consultation/survey/").content.decode()
     assert "Sondage listé" in html
     assert "Langue" in html
-    assert "Région" not in html
 
 
 def test_the_translation_editor_offers_the_slug(site_tree):
