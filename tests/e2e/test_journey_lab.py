@@ -230,3 +230,22 @@ def test_panel_member_declines_an_invitation_in_english(page, site_url):
     expect(page.get_by_text(text["declined"])).to_be_visible()
     invitation.refresh_from_db()
     assert invitation.status == "declined"
+
+
+REPORTS = {
+    "fr": ("Thème", "Accessibilité", "Afficher", "ce que 8 tests ont changé"),
+    "en": ("Theme", "Accessibility", "Show", "what 8 tests changed"),
+}
+
+
+@LANGUAGES
+def test_visitor_filters_the_lab_reports_by_theme(page, site_url, language):
+    label, theme, show, report = REPORTS[language]
+    page.goto(site_url + TEXT[language]["lab"])
+    filters = page.locator("form.lab-filter")
+    filters.get_by_label(label).select_option(label=theme)
+    filters.get_by_role("button", name=show).click()
+    expect(page).to_have_url(re.compile(r"[?&]theme=accessibilite"))
+    page.get_by_role("link", name=re.compile(report)).click()
+    expect(page.locator("h1")).to_contain_text(report)
+    expect(page.locator("html")).to_have_attribute("lang", language)
