@@ -70,7 +70,7 @@ def use_review_task(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("home", "0003_no_untranslated_twins"),
+        ("home", "0004_site_settings_privacy_and_accessibility_pages"),
         ("wagtailcore", "0098_apitoken"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
