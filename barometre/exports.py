@@ -22,6 +22,7 @@ FIELDS = (
     "axis",
     "organization",
     "direction",
+    "direction_label",
     "baseline_value",
     "baseline_date",
     "target_value",
@@ -29,6 +30,7 @@ FIELDS = (
     "date",
     "value",
     "origin",
+    "origin_label",
     "source",
     "note",
 )
@@ -83,8 +85,18 @@ def records(indicators, language):
             yield _record(text, None, language)
 
 
+def _label(choices, code, language):
+    """A code's label in `language`: the code stays for machines, the label is
+    for people (the French file once showed only "higher", "import")."""
+    if not code:
+        return ""
+    with translation.override(language):
+        return str(choices(code).label)
+
+
 def _record(text, measurement, language):
     indicator, name, unit, axis, organization = text
+    origin = measurement.origin if measurement else ""
     return {
         "indicator": indicator.slug,
         "name": name,
@@ -92,13 +104,15 @@ def _record(text, measurement, language):
         "axis": axis,
         "organization": organization,
         "direction": indicator.direction,
+        "direction_label": _label(Indicator.Direction, indicator.direction, language),
         "baseline_value": indicator.baseline_value,
         "baseline_date": indicator.baseline_date,
         "target_value": indicator.target_value,
         "target_date": indicator.target_date,
         "date": measurement.date if measurement else None,
         "value": measurement.value if measurement else None,
-        "origin": measurement.origin if measurement else "",
+        "origin": origin,
+        "origin_label": _label(Measurement.Origin, origin, language),
         "source": measurement.source if measurement else "",
         "note": measurement.note(language) if measurement else "",
     }
@@ -111,6 +125,7 @@ def csv_header():
         _("Unit"),
         _("Axis of the strategy"),
         _("Responsible organization"),
+        _("Direction (code)"),
         _("Direction"),
         _("Baseline value"),
         _("Baseline date"),
@@ -118,6 +133,7 @@ def csv_header():
         _("Target date"),
         _("Date"),
         _("Value"),
+        _("Origin (code)"),
         _("Origin"),
         _("Source"),
         _("Note"),

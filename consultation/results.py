@@ -281,7 +281,8 @@ def _median(values, count):
 
 
 def _apply_minimum(result, minimum):
-    """Hide every category counted fewer than `minimum` times (nobody identifiable)."""
+    """Hide every category counted fewer than `minimum` times (nobody identifiable),
+    and enough others that no hidden count can be worked back (see _suppressed)."""
     if not minimum:
         return
     if result.respondents < minimum:
@@ -290,17 +291,37 @@ def _apply_minimum(result, minimum):
         result.mean = result.median = None
         return
     if result.question.kind != Question.Kind.RANKING:
-        kept = [row for row in result.rows if row[1] >= minimum]
-        result.hidden = len(result.rows) - len(kept)
-        result.rows = kept
+        counts = [row[1] for row in result.rows]
+        # A multiple choice's counts do not add up to the respondents.
+        partition = result.question.kind != Question.Kind.MULTIPLE
+        hidden = _suppressed(counts, minimum, complementary=partition)
+        result.hidden = len(hidden)
+        result.rows = [row for i, row in enumerate(result.rows) if i not in hidden]
     for _label, cells in result.matrix:
-        for index, value in enumerate(cells):
-            if 0 < value < minimum:
-                cells[index] = None
-                result.hidden += 1
+        # A matrix row's cells add up to the people who answered that row.
+        for index in _suppressed(cells, minimum, complementary=True):
+            cells[index] = None
+            result.hidden += 1
     if result.hidden and result.question.kind in SCALE_KINDS:
         # A mean over hidden categories would reveal them.
         result.mean = result.median = None
+
+
+def _suppressed(counts, minimum, complementary):
+    """Indexes of the counts to hide.
+
+    Every count under `minimum`, zeros included: a "0" shown beside a hidden cell
+    tells what the hidden one holds. Where the counts add up to a published total
+    (`complementary`), one hidden cell alone is that total minus the others: the
+    smallest shown count is hidden with it."""
+    hidden = {index for index, count in enumerate(counts) if count < minimum}
+    if complementary and len(hidden) == 1:
+        shown = [
+            (count, index) for index, count in enumerate(counts) if index not in hidden
+        ]
+        if shown:
+            hidden.add(min(shown)[1])
+    return hidden
 
 
 def _chart(result):

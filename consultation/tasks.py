@@ -7,6 +7,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from home.public_url import public_url
+
 from . import announcements, services
 from .models import Response
 
@@ -28,7 +30,7 @@ def send_confirmation(response_id, email, language):
     with translation.override(language):
         page = page.get_translation_or_none(page.locale.get_active()) or page
         token = urlencode({"token": services.confirmation_token(response)})
-        link = f"{page.full_url}{page.reverse_subpage('confirm_view')}?{token}"
+        link = f"{public_url(page)}{page.reverse_subpage('confirm_view')}?{token}"
         context = {"page": page, "link": link}
         subject = render_to_string("consultation/email/confirm_subject.txt", context)
         body = render_to_string("consultation/email/confirm.txt", context)

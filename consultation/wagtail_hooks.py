@@ -142,5 +142,26 @@ def consultation_open_datasets():
     ]
 
 
+@hooks.register("numeriqc_personal_data", order=30)
+def consultation_personal_data(email):
+    from . import personal_data
+
+    return personal_data.sections_for(email)
+
+
+@hooks.register("numeriqc_erase_personal_data", order=30)
+def consultation_erase_personal_data(email):
+    from . import personal_data
+
+    return personal_data.erase_for(email)
+
+
+@hooks.register("numeriqc_home_panels")
+def open_consultations_panel(request, home_page):
+    from .panels import home_panel
+
+    return home_panel(request, home_page)
+
+
 # The user-testing lab (measure 5) lives in consultation/lab/.
 from .lab import wagtail_hooks as lab_hooks  # noqa: E402, F401

@@ -22,7 +22,6 @@ from . import dashboards, services
 from .admin_forms import organizations_of
 from .filters import FeedbackEntryFilterSet
 from .models import FeedbackEntry, OrganizationFeedbackSettings, Service, source_row
-from .stats import FIGURES, rates
 
 EXPORT_CHUNK = 2000
 
@@ -144,15 +143,7 @@ class DashboardIndexView(DashboardMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        start = dashboards.period_start(self.weeks)
-        figures = {
-            row["organization__translation_key"]: rates(dict(row))
-            for row in self.scoped_entries()
-            .filter(created_at__gte=start, organization__isnull=False)
-            .exclude(status=FeedbackEntry.Status.SPAM)
-            .values("organization__translation_key")
-            .annotate(**FIGURES)
-        }
+        figures = dashboards.totals_by_organization(self.scoped_entries(), self.weeks)
         organizations = organizations_of(self.request.user).filter(
             locale__language_code=translation.get_language()
         )

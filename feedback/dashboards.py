@@ -82,12 +82,33 @@ def top_reasons(entries, found):
     return [(row[label], row["count"]) for row in rows]
 
 
+def period_entries(entries, weeks=DEFAULT_WEEKS, now=None):
+    """The entries that count over the period: the one source of every figure of
+    the dashboards, the overview's and each organization's page alike."""
+    return counted_entries().filter(
+        pk__in=entries.values("pk"), created_at__gte=period_start(weeks, now)
+    )
+
+
+def totals_by_organization(entries, weeks=DEFAULT_WEEKS, now=None):
+    """{organization translation_key: figures}, counted as each page counts them.
+
+    `order_by()` clears the model's default ordering: left in, it joins the GROUP
+    BY and yields one row per entry, of which the overview kept the last ("1")."""
+    rows = (
+        period_entries(entries, weeks, now)
+        .filter(organization__isnull=False)
+        .values("organization__translation_key")
+        .annotate(**FIGURES)
+        .order_by()
+    )
+    return {row["organization__translation_key"]: rates(dict(row)) for row in rows}
+
+
 def build(entries, weeks=DEFAULT_WEEKS, now=None):
     """Everything a dashboard shows for these entries (already scoped)."""
     start = period_start(weeks, now)
-    entries = counted_entries().filter(
-        pk__in=entries.values("pk"), created_at__gte=start
-    )
+    entries = period_entries(entries, weeks, now)
     weekly = weekly_rows(entries, start, weeks)
     labels = [_week_label(day) for day, _row in weekly]
     return {

@@ -443,6 +443,11 @@ class FeedbackEntry(models.Model):
         ),
     ]
 
+    # Same written feedback, same visitor, same minute: one row (services.py).
+    duplicate_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+
     class Meta:
         verbose_name = _("feedback entry")
         verbose_name_plural = _("feedback entries")

@@ -1,8 +1,10 @@
 """Use cases of the feedback tool: receive feedback, triage it, publish results."""
 
+import hashlib
 from datetime import timedelta
 
-from django.db import transaction
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
 from .masking import mask_personal_data
@@ -31,15 +33,47 @@ def organization_of(page=None, service=None):
     return source_row(organizations[0]) if organizations else None
 
 
-def submit_feedback(data, language):
+DUPLICATE_WINDOW_SECONDS = 60
+
+
+def duplicate_key(data, language, visitor, now):
+    """The same text from the same visitor in the same minute: one key, UNIQUE in
+    the database, so a double click or a resent form stores one entry whatever runs
+    in parallel. Only written feedback has one: two people behind one address may
+    well both answer "Yes". The visitor's address is hashed with the site's key."""
+    comment, suggestion = data.get("comment", ""), data.get("suggestion", "")
+    if not visitor or not (comment or suggestion):
+        return None
+    parts = [
+        settings.SECRET_KEY,
+        visitor,
+        language,
+        data.get("page") and data["page"].pk,
+        data.get("service") and data["service"].pk,
+        data.get("path", ""),
+        data.get("found"),
+        data.get("reason") and data["reason"].pk,
+        data.get("rating"),
+        comment,
+        suggestion,
+        int(now.timestamp()) // DUPLICATE_WINDOW_SECONDS,
+    ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def submit_feedback(data, language, visitor="", now=None):
     """Store one citizen's feedback. `data` is FeedbackForm.cleaned_data.
 
     Nothing the citizen typed is stored before it is masked; urgency is read
-    from what they typed, so that masking never hides a cry for help.
+    from what they typed, so that masking never hides a cry for help. A repeat of
+    the same written feedback within the minute returns the entry stored first.
     """
+    now = now or timezone.now()
     page, service = data.get("page"), data.get("service")
     comment, suggestion = data.get("comment", ""), data.get("suggestion", "")
     entry = FeedbackEntry(
+        created_at=now,
+        duplicate_key=duplicate_key(data, language, visitor, now),
         language=language,
         page=page,
         path=_path_of(data, page, service),
@@ -52,10 +86,18 @@ def submit_feedback(data, language):
         suggestion=clean_citizen_text(suggestion, language),
         urgency=urgency_of(comment, suggestion),
     )
-    with transaction.atomic():
-        entry.save()
-        if entry.is_urgent:
-            transaction.on_commit(lambda: _alert(entry.pk))
+    try:
+        with transaction.atomic():
+            entry.save()
+            if entry.is_urgent:
+                transaction.on_commit(lambda: _alert(entry.pk))
+    except IntegrityError:
+        existing = FeedbackEntry.objects.filter(
+            duplicate_key=entry.duplicate_key
+        ).first()
+        if entry.duplicate_key is None or existing is None:
+            raise
+        return existing
     return entry
 
 

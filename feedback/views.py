@@ -49,7 +49,9 @@ def submit(request):
     form = FeedbackForm(request.POST, host=request.get_host())
     if not form.is_valid():
         return _invalid(request, form)
-    services.submit_feedback(form.cleaned_data, translation.get_language())
+    services.submit_feedback(
+        form.cleaned_data, translation.get_language(), visitor=client_address(request)
+    )
     return _thanks(request, form.cleaned_data)
 
 

@@ -303,3 +303,11 @@ def seed_feedback(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+@hooks.register("numeriqc_footer_links")
+def feedback_footer_links():
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    return [(gettext("You said, we did"), reverse("feedback:results_index"))]

@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and shared content")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import (
             post_delete,
             post_migrate,
@@ -18,11 +19,14 @@ class HomeConfig(AppConfig):
 
         from numeriqc import sharedcache
 
+        from .folding import register_sqlite_fold
         from .footer import FOOTER_VERSION_KEY, footer_key, invalidate_footer
         from .models import FooterLink, SiteSettings, SocialAccount
         from .navigation import invalidate_menus, menu_key
         from .roles import sync_role_permissions
         from .translation import keep_untranslated_twins_draft
+
+        connection_created.connect(register_sqlite_fold, dispatch_uid="sqlite-fold")
 
         # After the last app migrates, every permission exists: give roles theirs.
         # (post_migrate is only sent for apps that have models.)

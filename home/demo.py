@@ -11,11 +11,13 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
 from . import roles
+from .legal_data import ACCESSIBILITY, PRIVACY
 from .models import (
     HomePage,
     MeasurePage,
     Organization,
     SiteSettings,
+    StandardPage,
     StrategyPage,
     Theme,
 )
@@ -195,9 +197,44 @@ def _shorten(text, limit=300):
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def _legal_stream(entries, language):
+    index = 1 if language == "fr" else 2
+    return [
+        ("heading", {"text": entry[index], "level": "h2"})
+        if entry[0] == "h"
+        else ("paragraph", f"<p>{entry[index]}</p>")
+        for entry in entries
+    ]
+
+
+def seed_legal_page(home, data):
+    """The privacy policy or the accessibility statement, in both languages."""
+    fr, en = data["fr"], data["en"]
+    page = StandardPage.objects.filter(locale=french(), slug=fr["slug"]).first()
+    if page is None:
+        page = home.add_child(
+            instance=StandardPage(
+                title=fr["title"],
+                slug=fr["slug"],
+                summary=fr["summary"],
+                body=_legal_stream(data["body"], "fr"),
+                locale=french(),
+            )
+        )
+        page.save_revision().publish()
+    strings = {fr[key]: en[key] for key in ("title", "slug", "summary")}
+    strings.update((entry[1], entry[2]) for entry in data["body"])
+    ensure_translated(page, strings)
+    return page
+
+
 def seed_site_settings(home, strategy):
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
+    settings.privacy_page = settings.privacy_page or seed_legal_page(home, PRIVACY)
+    settings.accessibility_page = settings.accessibility_page or seed_legal_page(
+        home, ACCESSIBILITY
+    )
     settings.contact_email = settings.contact_email or "numeriqc@sct.gouv.qc.ca"
     settings.contact_phone = settings.contact_phone or "1 877 644-4545"
     if not settings.footer_links.exists():

@@ -8,7 +8,10 @@ address) increments: at once, and again after the transaction commits, so that
 a render that read the old rows before the commit cannot be kept as current.
 """
 
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
+from wagtail import hooks
 from wagtail.models import Site
 
 from numeriqc import sharedcache
@@ -34,8 +37,9 @@ def footer_key(request, language):
 
 
 def site_footer(request):
-    """{"links": [(label, url)], "contact_email", "contact_phone", "social": [(label,
-    url)]} for the request's site, in the active language."""
+    """{"links": [(label, url)], "legal": [(label, url)], "contact_email",
+    "contact_phone", "social": [(label, url)]} for the request's site, in the
+    active language."""
     language = translation.get_language()
     return sharedcache.get(
         footer_key(request, language),
@@ -48,10 +52,17 @@ def site_footer(request):
 def _build(request, site, language):
     from home.models import SiteSettings
 
-    footer = {"links": [], "contact_email": "", "contact_phone": "", "social": []}
+    footer = {
+        "links": [],
+        "legal": [],
+        "contact_email": "",
+        "contact_phone": "",
+        "social": [],
+    }
     if site is None:
         return footer
     site_settings = SiteSettings.for_site(site)
+    footer["legal"] = _legal_links(request, site_settings)
     for link in site_settings.footer_links.select_related("page"):
         if link.page_id:
             page = link.page.localized
@@ -60,6 +71,9 @@ def _build(request, site, language):
         else:
             label = link.label_en if language == "en" else link.label_fr
             footer["links"].append((label, link.url))
+    # Feature apps add their public entry points (open data, "you said, we did").
+    for hook in hooks.get_hooks("numeriqc_footer_links"):
+        footer["links"].extend(hook())
     footer["contact_email"] = site_settings.contact_email
     footer["contact_phone"] = site_settings.contact_phone
     footer["social"] = [
@@ -67,3 +81,16 @@ def _build(request, site, language):
         for account in site_settings.social_accounts.all()
     ]
     return footer
+
+
+def _legal_links(request, site_settings):
+    """The privacy policy and accessibility statement (when set and live in this
+    language), then the page where a person gets all their data."""
+    links = []
+    for page in (site_settings.privacy_page, site_settings.accessibility_page):
+        if page is not None:
+            page = page.localized
+            if page.live:
+                links.append((page.title, page.get_url(request)))
+    links.append((gettext("My personal data"), reverse("personal_data:request")))
+    return links

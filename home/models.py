@@ -274,11 +274,33 @@ class SiteSettings(BaseSiteSetting, ClusterableModel):
 
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    # Loi 25 and the accessibility standard: shown in every footer, in the
+    # reader's language, apart from the editable list of links.
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy policy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone")],
             heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
+            heading=_("Privacy and accessibility"),
         ),
         InlinePanel("footer_links", label=_("Footer links")),
         InlinePanel("social_accounts", label=_("Social accounts")),

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from home.public_url import public_url
+
 from . import links, scopes
 from .models import (
     Channel,
@@ -250,6 +252,9 @@ def _title(subject):
 
 
 def _url(subject):
+    # A page: the public address, never the one its Site record holds.
+    if hasattr(subject, "get_url_parts"):
+        return public_url(subject)
     for attribute in ("get_full_url", "get_absolute_url"):
         method = getattr(subject, attribute, None)
         if callable(method):

@@ -13,14 +13,16 @@ from home.permissions import OrganizationScopedPolicy, ScopedIndexView, ScopedVi
 
 from . import admin_views
 from .admin_forms import MessageTemplateForm
+from .consent_log import PRIVACY_OFFICERS, ConsentLogViewSet, ReadOnlyPolicy
 from .consumers import on_event_published
 from .direct import deliver_direct_message
-from .models import MessageTemplate, SendingLimit
+from .models import Consent, MessageTemplate, SendingLimit
 
 hooks.register("numeriqc_event_published", on_event_published)
 hooks.register("numeriqc_deliver_direct_message", deliver_direct_message)
 
 
+register_permission_policy(Consent, ReadOnlyPolicy(Consent))
 register_permission_policy(
     MessageTemplate, OrganizationScopedPolicy(MessageTemplate, "organization")
 )
@@ -181,3 +183,29 @@ def notifications_course_panel(request, course):
     """A "Tell me about new sessions" section on every course page: a plain link
     (the page stays cacheable), the course preselected by its id."""
     return {"template": "notifications/includes/course_panel.html", "course": course}
+
+
+@hooks.register("numeriqc_personal_data", order=20)
+def notifications_personal_data(email):
+    from . import personal_data
+
+    return personal_data.sections_for(email)
+
+
+@hooks.register("numeriqc_erase_personal_data", order=20)
+def notifications_erase_personal_data(email):
+    from . import personal_data
+
+    return personal_data.erase_for(email)
+
+
+@hooks.register("register_admin_viewset")
+def register_consent_log():
+    return ConsentLogViewSet("consent_log")
+
+
+@hooks.register("numeriqc_role_permissions")
+def privacy_officer_permissions():
+    return {
+        PRIVACY_OFFICERS: ["wagtailadmin.access_admin", "notifications.view_consent"]
+    }

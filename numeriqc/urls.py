@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path(_("notifications/"), include("notifications.urls")),
     path(_("search/"), include("search.urls")),
     path(_("open-data/"), include("opendata.urls")),
+    path(_("my-data/"), include("home.urls")),
     # Wagtail's own URLs, but pages are served by a view that lets each page type
     # decide about CSRF (numeriqc.views.serve_page).
     *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],

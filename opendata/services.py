@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from .datasets import LICENCE_NAME, LICENCE_URL, all_datasets
+from .datasets import LICENCE_NAME, LICENCE_URL, Dataset, all_datasets
 
 FORMATS = {"csv": "text/csv", "json": "application/json"}
 PUBLISHER = "numériQc"
@@ -100,6 +100,20 @@ def absolute(path):
     return settings.SITE_URL + path
 
 
+FREQUENCY_VOCABULARY = "http://publications.europa.eu/resource/authority/frequency/"
+
+
+def frequency_uri(frequency):
+    """The EU frequency vocabulary's URI of a dataset's update frequency."""
+    codes = {
+        str(Dataset.DAILY): "DAILY",
+        str(Dataset.WEEKLY): "WEEKLY",
+        str(Dataset.MONTHLY): "MONTHLY",
+        str(Dataset.CONTINUOUS): "UPDATE_CONT",
+    }
+    return FREQUENCY_VOCABULARY + codes.get(str(frequency), "UNKNOWN")
+
+
 def dcat_catalogue():
     """A DCAT-AP style JSON-LD catalogue of every dataset, for portals to harvest."""
     language = translation.get_language()
@@ -136,7 +150,7 @@ def _dcat_dataset(dataset, language):
         "dct:license": LICENCE_URL,
         "dct:rights": LICENCE_NAME,
         "dct:publisher": {"@type": "foaf:Organization", "foaf:name": PUBLISHER},
-        "dct:accrualPeriodicity": str(dataset.frequency),
+        "dct:accrualPeriodicity": {"@id": frequency_uri(dataset.frequency)},
         "dct:modified": changed.isoformat() if changed else None,
         "dcat:distribution": [
             {
@@ -170,3 +184,64 @@ def rows_as_dicts(dataset):
     names = dataset.field_names
     for row in dataset.rows():
         yield {name: row.get(name) for name in names}
+
+
+class BadQuery(ValueError):
+    """A read-API parameter the dataset cannot answer (said in the reader's
+    language)."""
+
+
+RECORDS_LIMIT = 100
+RECORDS_LIMIT_MAX = 1000
+RECORDS_CONTROLS = {"fields", "limit", "offset", "format"}
+
+
+def _whole_number(value, name, default):
+    if value in (None, ""):
+        return default
+    if not value.isdigit():
+        raise BadQuery(
+            _("%(name)s must be a whole number of 0 or more.") % {"name": name}
+        )
+    return int(value)
+
+
+def records_page(dataset, params):
+    """The dataset's records for the read API: `fields=a,b` picks fields, any
+    other field given as a parameter keeps the records equal to it (as text),
+    `limit` and `offset` page. Raises BadQuery for what cannot be answered."""
+    names = dataset.field_names
+    wanted = [n for n in params.get("fields", "").split(",") if n] or names
+    unknown = [n for n in wanted if n not in names]
+    unknown += [n for n in params if n not in names and n not in RECORDS_CONTROLS]
+    if unknown:
+        raise BadQuery(
+            _("Unknown field: %(names)s. Fields of this dataset: %(fields)s.")
+            % {"names": ", ".join(unknown[:5]), "fields": ", ".join(names)}
+        )
+    limit = min(
+        _whole_number(params.get("limit"), "limit", RECORDS_LIMIT), RECORDS_LIMIT_MAX
+    )
+    offset = _whole_number(params.get("offset"), "offset", 0)
+    filters = {n: params[n] for n in params if n in names}
+    matching = (
+        row
+        for row in rows_as_dicts(dataset)
+        if all(_as_text(row.get(n)) == value for n, value in filters.items())
+    )
+    count, records = 0, []
+    for row in matching:
+        if offset <= count < offset + limit:
+            records.append({name: row.get(name) for name in wanted})
+        count += 1
+    return {"count": count, "limit": limit, "offset": offset, "records": records}
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -13,6 +13,7 @@ urlpatterns = [
         views.download,
         name="download",
     ),
+    path("api/datasets/<slug:slug>/records/", views.records, name="records"),
     path(
         "api/v2/",
         include((api_router.get_urlpatterns(), "api"), namespace="api"),

@@ -92,3 +92,26 @@ def dcat(request):
     )
     response["Content-Type"] = "application/ld+json; charset=utf-8"
     return response
+
+
+@cors_read_only
+@require_safe
+def records(request, slug):
+    """A dataset's records, filtered, paged and with the chosen fields (JSON)."""
+    dataset = services.dataset_or_none(slug)
+    if dataset is None:
+        raise Http404
+    params = {key: request.GET.get(key, "") for key in request.GET}
+    try:
+        page = services.records_page(dataset, params)
+    except services.BadQuery as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    following = page["offset"] + page["limit"]
+    if following < page["count"]:
+        query = request.GET.copy()
+        query["offset"] = str(following)
+        page["next"] = f"{request.path}?{query.urlencode()}"
+    else:
+        page["next"] = None
+    body = {"dataset": dataset.slug, "title": str(dataset.title), **page}
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})

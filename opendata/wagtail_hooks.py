@@ -13,3 +13,11 @@ def feedback_datasets():
     from .feedback_dataset import dataset
 
     return [dataset()]
+
+
+@hooks.register("numeriqc_footer_links")
+def opendata_footer_links():
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    return [(gettext("Open data"), reverse("opendata:catalogue"))]

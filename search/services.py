@@ -25,6 +25,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
+from home.folding import Folded
+from home.folding import fold as fold_text
+
 from . import registry
 from .models import QueryDay
 
@@ -200,9 +203,12 @@ def untranslated_matches(query, language, locale):
 
 def promotions(query, locale):
     """Editors' picks for this query: pages shown in the reader's language."""
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(query)
-    ).select_related("page")
+    # Accents ignored, as in the search itself: "impots" fires "impôts"'s picks.
+    picks = (
+        SearchPromotion.objects.annotate(folded=Folded("query__query_string"))
+        .filter(folded=fold_text(normalise_query_string(query)))
+        .select_related("page")
+    )
     shown = []
     for pick in picks:
         if pick.page_id is None:

@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.folding import Folded, fold
 from home.models import Organization, Theme
 
 from .models import (
@@ -116,12 +117,21 @@ class CatalogueFilterSet(django_filters.FilterSet):
         return {organization.slug: organization for organization in organizations}
 
     def filter_text(self, queryset, name, value):
-        words = value.split()[:10]
+        """Every word, in any field, whatever its accents: "donnees" finds
+        "données"."""
+        words = [fold(word) for word in value.split()[:10]]
+        if not words:
+            return queryset
+        queryset = queryset.annotate(
+            folded_title=Folded("title"),
+            folded_summary=Folded("summary"),
+            folded_objectives=Folded("objectives"),
+        )
         for word in words:
             queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(summary__icontains=word)
-                | Q(objectives__icontains=word)
+                Q(folded_title__contains=word)
+                | Q(folded_summary__contains=word)
+                | Q(folded_objectives__contains=word)
             )
         return queryset
 

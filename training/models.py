@@ -27,6 +27,7 @@ from wagtail.search import index
 
 from home.blocks import CommonStreamBlock, validate_heading_order
 from home.models import BasePage, Organization, Theme
+from home.public_url import public_url
 from home.scoping import OrganizationOwnedPageMixin
 
 from .forms import CoursePageForm
@@ -411,7 +412,7 @@ class Session(Orderable):
                 timezone.localtime(self.start_at), "DATETIME_FORMAT"
             )
         return SimpleNamespace(
-            title=f"{course.title} — {start}", url=course.get_full_url() or ""
+            title=f"{course.title} — {start}", url=public_url(course)
         )
 
     def clean(self):

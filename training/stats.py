@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 
+from home.public_url import public_url
+
 from .models import SOON_DAYS, CoursePage, Session
 
 
@@ -70,7 +72,7 @@ def course_rows():
             "next_session": course.next_session.isoformat()
             if course.next_session
             else None,
-            "url": course.full_url,
+            "url": public_url(course),
         }
 
 

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from home.public_url import public_url
 from numeriqc.sharedcache import public
 
 from . import catalogue
@@ -77,7 +78,7 @@ def session_calendar(request, pk):
 
 def _absolute_url(request):
     def url_of(course):
-        return course.get_full_url(request)
+        return public_url(course)
 
     return url_of
 

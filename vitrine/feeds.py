@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from home.public_url import public_url
+
 from .listing import projects_of
 
 FEED_SIZE = 30
@@ -26,7 +28,7 @@ class ProjectRssFeed(Feed):
         }
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        return public_url(self.index_page)
 
     def description(self):
         return self.index_page.summary or self.title()
@@ -52,7 +54,7 @@ class ProjectRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return public_url(item)
 
     def item_guid(self, item):
         return f"urn:numeriqc:vitrine:{self.language}:{item.translation_key}"

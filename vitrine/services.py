@@ -46,9 +46,16 @@ def submit_to_call(call, data, language, now=None):
     try:
         with transaction.atomic():
             submission.save()
+            transaction.on_commit(lambda: _acknowledge(submission.pk))
     except IntegrityError as error:
         raise DuplicateSubmission from error
     return submission
+
+
+def _acknowledge(submission_id):
+    from .tasks import send_submission_acknowledgement
+
+    send_submission_acknowledgement.delay(submission_id)
 
 
 def announce_project(page):

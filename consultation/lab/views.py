@@ -9,6 +9,7 @@ few at a time per address.
 from functools import wraps
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -174,6 +175,9 @@ def member(request, token):
     panel_member = services.member_from_link(token)
     if panel_member is None:
         return _invalid_link(request)
+    kind = request.GET.get("format", "")
+    if request.method == "GET" and kind in {"json", "txt"}:
+        return _download(panel_member, kind)
     form, status, saved = None, 200, False
     if request.method == "POST":
         refused = _refusal(request)
@@ -202,6 +206,26 @@ def member(request, token):
         "action": request.path,
     }
     return render(request, "consultation/lab/member.html", context, status=status)
+
+
+def _download(panel_member, kind):
+    """The member's record as JSON or a readable text file (Loi 25 portability)."""
+    from home import personal_data
+
+    from .personal_data import member_sections
+
+    sections = [s for s in member_sections(panel_member) if s.records]
+    address = panel_member.email or panel_member.mobile
+    if kind == "json":
+        body, content_type = (
+            personal_data.as_json(address, sections),
+            "application/json",
+        )
+    else:
+        body, content_type = personal_data.as_text(address, sections), "text/plain"
+    response = HttpResponse(body, content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="lab-record.{kind}"'
+    return response
 
 
 # Invitations ----------------------------------------------------------------

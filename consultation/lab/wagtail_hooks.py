@@ -200,3 +200,17 @@ def lab_barometre_sources():
             unit=_("reports"),
         ),
     ]
+
+
+@hooks.register("numeriqc_personal_data", order=10)
+def lab_personal_data(email):
+    from . import personal_data
+
+    return personal_data.sections_for(email)
+
+
+@hooks.register("numeriqc_erase_personal_data", order=10)
+def lab_erase_personal_data(email):
+    from . import personal_data
+
+    return personal_data.erase_for(email)

@@ -241,3 +241,28 @@ def test_an_untranslated_indicator_is_marked_as_french_on_the_english_page(
     french = client.get("/fr/barometre/").text
     assert '">Indicateur sans traduction</h3>' in french
     assert 'lang="fr">Indicateur sans traduction' not in french
+
+
+def test_the_french_csv_has_labels_in_french_beside_the_stable_codes(
+    client, barometre, axis
+):
+    import csv
+    import io
+
+    indicator_with_history(axis, "Satisfaction", "Satisfaction EN", [10])
+    response = client.get("/fr/barometre/data/csv/")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(body)))[:2]
+    record = dict(zip(header, row, strict=True))
+    assert record["Sens (code)"] in ("higher", "lower")
+    assert record["Sens"] in (
+        "Plus c’est élevé, mieux c’est",
+        "Plus c’est bas, mieux c’est",
+    )
+    assert record["Provenance (code)"] in ("manual", "import", "computed")
+    assert record["Provenance"] and record["Provenance"] != record["Provenance (code)"]
+    english = client.get("/en/barometre/data/csv/")
+    text = b"".join(english.streaming_content).decode("utf-8-sig")
+    header = next(csv.reader(io.StringIO(text)))
+    assert "Direction (code)" in header and "Origin" in header
+    assert "Higher is better" in text or "Lower is better" in text

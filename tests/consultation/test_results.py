@@ -76,8 +76,11 @@ def test_dates_are_counted_by_month_in_the_readers_language(consultation):
             results.survey_results(consultation.english), consultation.q.visit
         )
     assert english.rows == [("March 2026", 2, 66.7), ("May 2026", 1, 33.3)]
-    hidden = results.survey_results(consultation.survey, minimum=2)
-    assert rows_of(hidden, consultation.q.visit).rows == [("mars 2026", 2, 66.7)]
+    # Shown alone beside 3 respondents, March's 2 would tell May's hidden 1.
+    hidden = rows_of(
+        results.survey_results(consultation.survey, minimum=2), consultation.q.visit
+    )
+    assert hidden.rows == [] and hidden.hidden == 2
 
 
 def test_every_result_can_be_filtered_by_another_answer(consultation):
@@ -201,3 +204,27 @@ def test_results_read_the_answers_in_two_queries_whatever_their_number(
     montreal = consultation.q.region.choices.get(label="Montréal")
     with django_assert_num_queries(7):  # the filter's source rows; none waits
         results.survey_results(survey, filter_by=(consultation.q.region, montreal))
+
+
+def test_hidden_counts_cannot_be_worked_back_from_what_is_shown(consultation):
+    """Hand count: 6 respondents; 5 say 1 to "Clarté" and 1 says 5; "Accès": 3 say
+    2 and 3 say 4. Minimum 3."""
+    for _ in range(5):
+        respond(consultation, recommend=True, matrix={"Clarté": 1, "Accès": 2})
+    respond(consultation, recommend=False, matrix={"Clarté": 5, "Accès": 4})
+    respond(consultation, recommend=True, matrix={"Accès": 4})  # skips "Clarté"
+    respond(consultation, recommend=True, matrix={"Accès": 4})
+    items = results.survey_results(consultation.survey, minimum=3)
+    matrix = rows_of(items, consultation.q.matrix)
+    clarity, access = dict(matrix.matrix)["Clarté"], dict(matrix.matrix)["Accès"]
+    # No "0" beside a hidden cell: zeros are hidden like small counts...
+    assert 0 not in clarity and 0 not in access
+    # ...and a row never shows all but one of its counts.
+    assert clarity == [5, None, None, None, None]
+    assert access == [None, 5, None, 3, None]
+    for cells in (clarity, access):
+        assert cells.count(None) != 1
+    # Yes 7, No 1 beside 8 respondents: "No" hidden, so "Yes" is hidden too.
+    recommend = rows_of(items, consultation.q.recommend)
+    assert recommend.respondents == 8
+    assert recommend.rows == [] and recommend.hidden == 2

@@ -36,6 +36,7 @@ TEXT = {
         "save": "Enregistrer mes choix",
         "saved": "Préférences enregistrées",
         "unsubscribed": "Vous êtes désabonné",
+        "bad_phone": "Indiquez un numéro de cellulaire comme 514 555-0123.",
     },
     "en": {
         "email": "Email address",
@@ -54,6 +55,7 @@ TEXT = {
         "save": "Save my choices",
         "saved": "Preferences saved",
         "unsubscribed": "You are unsubscribed",
+        "bad_phone": "Enter a mobile number such as 514 555-0123.",
     },
 }
 PHONES = {"fr": "514 555-0171", "en": "514 555-0172"}
@@ -71,6 +73,13 @@ def _subscribe(page, site_url, text, language, address):
         page.goto(site_url + reverse("notifications:subscribe"))
     form = page.locator("form.notifications-form")
     form.get_by_label(text["email"], exact=True).fill(address)
+    # A number that is not one: said beside the field, nothing stored.
+    form.get_by_label(text["phone"], exact=True).fill("123")
+    form.get_by_role("button", name=text["subscribe"]).click()
+    expect(page.get_by_text(text["bad_phone"]).first).to_be_visible()
+    form = page.locator("form.notifications-form")
+    expect(form.get_by_label(text["email"], exact=True)).to_have_value(address)
+    assert not Subscriber.objects.filter(email=address).exists()
     form.get_by_label(text["phone"], exact=True).fill(PHONES[language])
     form.get_by_role("group", name=text["by_email"]).get_by_label(
         text["opened"]

@@ -179,3 +179,37 @@ def test_citizen_answers_the_survey_in_english_with_javascript(page, site_url):
     answers = Answer.objects.filter(response=response)
     assert answers.filter(text=text["typed"]).exists()
     assert rank_of(answers, moved) == 2
+
+
+LISTING = {
+    "fr": (
+        "Statut",
+        "Appliquer les filtres",
+        "Consultation sur la stratégie de transformation numérique",
+        "Consultation sur les services en ligne",
+    ),
+    "en": (
+        "Status",
+        "Apply filters",
+        "Consultation on the digital transformation strategy",
+        "Consultation on online services",
+    ),
+}
+
+
+@LANGUAGES
+def test_citizen_finds_the_open_consultations(page, site_url, language):
+    from consultation.models import ConsultationIndexPage
+
+    status, apply, open_title, closed_title = LISTING[language]
+    index = ConsultationIndexPage.objects.live().get(locale__language_code=language)
+    page.goto(site_url + index.url)
+    listing = page.locator("main")
+    expect(listing.get_by_role("link", name=closed_title)).to_be_visible()
+    filters = page.locator("form.filters")
+    filters.get_by_label(status).select_option("open")
+    filters.get_by_role("button", name=apply).click()
+
+    expect(page).to_have_url(re.compile(r"[?&]status=open"))
+    expect(listing.get_by_role("link", name=open_title)).to_be_visible()
+    expect(listing.get_by_role("link", name=closed_title)).to_have_count(0)

@@ -189,3 +189,41 @@ def test_a_form_given_back_keeps_the_address_it_came_from(client, site_tree):
     assert response.status_code == 400
     assert 'name="path" value="/fr/recherche/"' in response.text
     assert "Retourner à la page que vous lisiez" in response.text
+
+
+def test_an_identical_comment_posted_twice_within_a_minute_is_stored_once(
+    client, content_page
+):
+    data = {
+        "page": content_page.pk,
+        "path": "/fr/permis/",
+        "found": "no",
+        "comment": "Le formulaire refuse mon code postal.",
+    }
+    first = post(client, **data)
+    again = post(client, **data)
+    assert first.status_code == again.status_code == 302  # both thanked
+    stored = FeedbackEntry.objects.filter(comment__startswith="Le formulaire refuse")
+    assert stored.count() == 1
+    # Another visitor (another address) saying the same thing is counted.
+    post(client, headers={**SAME_SITE, "REMOTE_ADDR": "203.0.113.9"}, **data)
+    assert stored.count() == 2
+    # So is the same visitor saying something else.
+    post(client, **{**data, "comment": "Et le bouton est caché."})
+    assert FeedbackEntry.objects.filter(page=content_page).count() == 3
+
+
+def test_the_same_comment_a_minute_later_is_stored_again(client, content_page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from feedback import services
+
+    data = {"page": content_page, "found": False, "comment": "Page lente."}
+    now = timezone.now()
+    services.submit_feedback(data, "fr", visitor="198.51.100.7", now=now)
+    services.submit_feedback(data, "fr", visitor="198.51.100.7", now=now)
+    later = now + timedelta(seconds=61)
+    services.submit_feedback(data, "fr", visitor="198.51.100.7", now=later)
+    assert FeedbackEntry.objects.filter(comment="Page lente.").count() == 2

@@ -185,3 +185,40 @@ def test_an_editor_opts_in_to_publish_results(client, two_organizations):
     assert OrganizationFeedbackSettings.publishes_results(ours)
     client.post(url, {})
     assert not OrganizationFeedbackSettings.publishes_results(ours)
+
+
+def test_the_overview_and_the_organizations_page_say_the_same_hand_count(
+    client, two_organizations
+):
+    """The overview once said "1" for an organization whose page said 192: one
+    source for both. Hand count for "Nôtre" over 12 weeks: the fixture's entry and
+    four more, two of them "Yes"; a spam entry and an entry of five months ago
+    do not count."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    ours, theirs, editor = two_organizations
+    for found, rating in [(True, 5), (False, 2), (False, 1), (True, None)]:
+        FeedbackEntryFactory(organization=ours, found=found, rating=rating)
+    FeedbackEntryFactory(organization=ours, status="spam")
+    old = FeedbackEntryFactory(organization=ours)
+    FeedbackEntry.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(weeks=20)
+    )
+    client.force_login(editor)
+    for weeks in (4, 12):
+        overview = client.get("/admin/feedback/dashboards/", {"weeks": weeks})
+        [(organization, figures)] = overview.context["organizations"]
+        page = client.get(
+            f"/admin/feedback/dashboards/organization/{ours.pk}/", {"weeks": weeks}
+        )
+        assert organization == ours
+        assert figures["answers"] == page.context["totals"]["answers"] == 5
+        assert figures["yes"] == page.context["totals"]["yes"]
+        assert (
+            figures["average_satisfaction"]
+            == page.context["totals"]["average_satisfaction"]
+        )
+    year = client.get("/admin/feedback/dashboards/", {"weeks": 52})
+    assert year.context["organizations"][0][1]["answers"] == 6

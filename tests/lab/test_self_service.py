@@ -112,3 +112,21 @@ def test_a_delete_from_another_site_is_refused(client, site_tree):
     )
     assert response.status_code == 403
     assert PanelMember.objects.count() == 1
+
+
+def test_the_member_downloads_their_record_as_json_and_text(client, site_tree):
+    import json
+
+    member = PanelMemberFactory(email="julie@example.org", first_name="Julie")
+    InvitationFactory(member=member, study__title="Essai du portail")
+    page = client.get(record_url(member))
+    assert "Télécharger (JSON)" in page.text
+    document = json.loads(client.get(record_url(member) + "?format=json").content)
+    assert document["sections"]["lab.member"]["records"][0]["first_name"] == "Julie"
+    assert document["sections"]["lab.invitations"]["records"][0]["study"] == (
+        "Essai du portail"
+    )
+    text = client.get(record_url(member, "en") + "?format=txt")
+    assert text["Content-Type"].startswith("text/plain")
+    assert "first name: Julie" in text.content.decode()
+    assert "Testing panel: your record" in text.content.decode()

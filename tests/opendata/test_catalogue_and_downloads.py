@@ -189,7 +189,9 @@ def test_dcat_catalogue(client, published_service):
         item for item in document["dcat:dataset"] if item["dct:identifier"] == SLUG
     )
     assert dataset["dct:title"] == "Feedback on public services, per service and month"
-    assert dataset["dct:accrualPeriodicity"] == "Daily"
+    assert dataset["dct:accrualPeriodicity"] == {
+        "@id": "http://publications.europa.eu/resource/authority/frequency/DAILY"
+    }
     assert dataset["dct:modified"]
     urls = {
         d["dct:format"]: d["dcat:downloadURL"] for d in dataset["dcat:distribution"]

@@ -135,6 +135,20 @@ def test_promoted_page_comes_first_in_the_readers_language(client, site_tree):
     assert "Data portal" in english.text
 
 
+def test_a_promotion_fires_whatever_the_accents_typed(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.fr, title="Vos impôts en ligne")
+    translate_page(page, title="Your taxes online", slug="taxes-online")
+    SearchPromotion.objects.create(query=Query.get("impôts"), page=page)
+
+    french = search(client, "fr", "impots")
+    english = search(client, "en", "IMPOTS")
+
+    assert "Recommandé" in french.text and "Vos impôts en ligne" in french.text
+    assert "Recommended" in english.text and "Your taxes online" in english.text
+    assert "Vos impôts en ligne" not in english.text
+    assert "Recommandé" not in search(client, "fr", "impot foncier").text
+
+
 def test_searches_are_counted_for_the_report(client, site_tree):
     StandardPageFactory(parent=site_tree.fr, title="Subventions")
 

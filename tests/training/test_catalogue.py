@@ -129,6 +129,9 @@ FILTER_CASES = [
     ("soon=on", {"Scrum au quotidien", "Gestion de produit agile"}),
     ("q=données", {"Gouvernance des données", "Analyse de données"}),
     ("q=données+GOUVERNANCE", {"Gouvernance des données"}),
+    # Accents and case ignored, on SQLite as on PostgreSQL.
+    ("q=donnees", {"Gouvernance des données", "Analyse de données"}),
+    ("q=DONNEES+gouvernance", {"Gouvernance des données"}),
 ]
 
 

@@ -213,3 +213,40 @@ def test_the_vitrine_lists_calls_still_open(client, call):
     assert "Défi données ouvertes" not in client.get("/fr/vitrine/").content.decode()
     english = client.get("/en/showcase/").content.decode()
     assert "Open data challenge" in english
+
+
+@pytest.mark.parametrize(
+    ("path", "expected", "absent"),
+    [
+        (
+            "/fr/vitrine/defi/",
+            ["Nous avons reçu votre soumission : Carte des haltes", "Équipe : Ana"],
+            "What happens next",
+        ),
+        (
+            "/en/showcase/challenge/",
+            ["We received your submission: Carte des haltes", "Team: Ana"],
+            "Et ensuite",
+        ),
+    ],
+)
+def test_the_submitter_is_acknowledged_once_in_their_language(
+    client, call, django_capture_on_commit_callbacks, path, expected, absent
+):
+    from django.core import mail
+
+    from vitrine.tasks import send_submission_acknowledgement
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(path, GOOD).status_code == 302
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ana@example.org"]
+    text = f"{message.subject}\n{message.body}"
+    for fragment in expected:
+        assert fragment in text
+    assert absent not in text
+    assert "Une carte des haltes routières" in message.body  # what they sent
+    assert "http://testserver/" in message.body
+    assert send_submission_acknowledgement(CallSubmission.objects.get().pk) is False
+    assert len(mail.outbox) == 1  # a retry sends nothing more

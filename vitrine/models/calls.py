@@ -132,6 +132,8 @@ class CallSubmission(models.Model):
     consent = models.BooleanField(_("consent to be contacted"), default=False)
     language = models.CharField(_("language"), max_length=8)
     submitted_at = models.DateTimeField(_("submitted on"), default=timezone.now)
+    # Claimed before the acknowledgement goes, released if sending fails: sent once.
+    acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("submission")
