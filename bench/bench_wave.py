@@ -87,7 +87,7 @@ class FormFields(HTMLParser):
     def __init__(self):
         super().__init__()
         self.fields, self.in_form, self.select, self.textarea = [], False, None, None
-        self.chosen, self.numbers = set(), 0
+        self.chosen, self.numbers, self.selects, self.options = set(), 0, 0, []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -99,18 +99,21 @@ class FormFields(HTMLParser):
         if tag == "input" and name:
             self._input(attrs, name)
         elif tag == "select" and name:
-            self.select = name
+            self.select, self.options = name, []
         elif tag == "option" and self.select and attrs.get("value"):
-            if self.select not in self.chosen:
-                self.fields.append((self.select, attrs["value"]))
-                self.chosen.add(self.select)
+            self.options.append(attrs["value"])
         elif tag == "textarea" and name:
             self.fields.append((name, "Bien"))
         elif tag == "button" and name == "action" and attrs.get("value") != "previous":
             self.fields.append((name, attrs.get("value", "")))
 
     def handle_endtag(self, tag):
-        if tag == "select":
+        if tag == "select" and self.select:
+            if self.options:
+                # Each select its own option: a ranking's positions differ.
+                choice = self.options[self.selects % len(self.options)]
+                self.fields.append((self.select, choice))
+                self.selects += 1
             self.select = None
         elif tag == "form":
             self.in_form = False
@@ -123,13 +126,16 @@ class FormFields(HTMLParser):
             if name not in self.chosen:
                 self.fields.append((name, attrs.get("value", "on")))
                 self.chosen.add(name)
-        elif kind == "hidden":
+        elif kind == "hidden" and name != "unseen":
+            # "unseen" lists the conditional questions a browser without
+            # JavaScript did not show; a browser with it (the common case)
+            # drops them, and the page is not sent back once more to show them.
             self.fields.append((name, attrs.get("value", "")))
         elif kind == "number":
             # Distinct values in range: a ranking question refuses ties.
-            low, high = int(attrs.get("min") or 1), attrs.get("max")
-            span = int(high) - low + 1 if high else 1000
-            self.fields.append((name, str(low + self.numbers % span)))
+            low, high = float(attrs.get("min") or 1), attrs.get("max")
+            span = int(float(high) - low) + 1 if high else 1000
+            self.fields.append((name, f"{low + self.numbers % span:g}"))
             self.numbers += 1
         elif kind == "date":
             self.fields.append((name, "2026-10-01"))

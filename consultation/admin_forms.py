@@ -28,6 +28,22 @@ def _answered_choice_keys(survey):
     return keys - {None}
 
 
+def _offer_conditions(form, questions):
+    if "condition_question" in form.fields:
+        form.fields["condition_question"].queryset = questions
+
+
+def _with_narrowed_empty_form(formset_class, questions):
+    class NarrowedFormSet(formset_class):
+        @property
+        def empty_form(self):
+            form = super().empty_form
+            _offer_conditions(form, questions)
+            return form
+
+    return NarrowedFormSet
+
+
 class SurveyForm(WagtailAdminModelForm):
     """Wording fixes are allowed; deleting or retyping answered questions is not.
 
@@ -37,10 +53,19 @@ class SurveyForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         questions = self.formsets.get("questions")
+        if questions is None:
+            return
         own = Question.objects.filter(survey=self.instance.pk or None)
-        for form in questions.forms if questions is not None else []:
-            if "condition_question" in form.fields:
-                form.fields["condition_question"].queryset = own
+        for form in questions.forms:
+            earlier = own
+            if form.instance.pk and not form.is_bound:
+                # Shown: the earlier questions. Posted: any of this survey's, as
+                # questions may be reordered in the same post (clean() checks).
+                earlier = own.filter(sort_order__lt=form.instance.sort_order)
+            _offer_conditions(form, earlier)
+        # The form of a question not added yet (the "add" button's template) is
+        # made anew each time it is read: it offers this survey's questions only.
+        questions.__class__ = _with_narrowed_empty_form(type(questions), own)
 
     def clean(self):
         cleaned = super().clean()

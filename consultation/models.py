@@ -583,7 +583,9 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
 
     @property
     def reverse_results(self):
-        return self.reverse_subpage("results_view")
+        """The results' address in the page's own language (resultats/, results/)."""
+        french = self.locale.language_code == "fr"
+        return self.reverse_subpage("results_fr" if french else "results_view")
 
     @property
     def is_open(self):
@@ -607,6 +609,8 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
 
         return answer_survey(request, self)
 
+    # Both words answer in both languages: a link shared across languages works.
+    @path("resultats/", name="results_fr")
     @path("results/")
     def results_view(self, request):
         from .views import public_results

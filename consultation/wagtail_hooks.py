@@ -9,6 +9,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from home.permissions import OrganizationScopedPolicy, ScopedViewSet
+from home.wagtail_hooks import language_column
 
 from . import admin_views
 from .admin_forms import SurveyForm
@@ -24,7 +25,7 @@ class SurveyViewSet(ScopedViewSet):
     menu_name = "consultation-surveys"
     menu_order = 240
     add_to_admin_menu = True
-    list_display = ["title", "organization", "integrity", "locale"]
+    list_display = ["title", "organization", "integrity", language_column()]
     list_filter = ["locale", "integrity"]
     search_fields = ["title"]
     edit_handler = ObjectList(Survey.panels, base_form_class=SurveyForm)

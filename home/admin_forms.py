@@ -12,7 +12,7 @@ from django import forms
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import BaseChooser
-from wagtail.models import Locale
+from wagtail.models import Locale, TranslatableMixin
 
 from home.scoping import is_platform_admin, user_organization_keys
 
@@ -87,6 +87,27 @@ class OrganizationScopedFormMixin:
                 narrow_choice_field(
                     field, user, self.narrow_pages, self._current_pks(name)
                 )
+                self._narrow_to_language(name, field)
+
+    def _narrow_to_language(self, name, field):
+        """A page's themes (any translatable choice but its organization, which is
+        chosen in the default language) are offered in the page's language only."""
+        from wagtail.models import Page
+
+        from home.models import Organization
+
+        model = field.queryset.model
+        locale_id = getattr(getattr(self, "instance", None), "locale_id", None)
+        if (
+            locale_id is None
+            or not issubclass(model, TranslatableMixin)
+            or issubclass(model, Organization | Page)
+            or not isinstance(self, WagtailAdminPageForm)
+        ):
+            return
+        field.queryset = _with_current(
+            field.queryset.filter(locale_id=locale_id), self._current_pks(name)
+        )
 
     def _current_pks(self, name):
         instance = getattr(self, "instance", None)

@@ -31,7 +31,10 @@ DEFAULT_DEMO_PASSWORD = "numeriqc-demo"  # noqa: S105
 DEMO_STAFF = [
     # username, group, organization slug
     ("redaction.cqen", roles.EDITORS, "cqen"),
-    ("revision", roles.REVIEWERS, None),
+    # A platform reviewer reviews every organization's pages; a reviewer of an
+    # organization, that organization's only (home/scoping.py).
+    ("revision", roles.PLATFORM_REVIEWERS, None),
+    ("revision.cqen", roles.REVIEWERS, "cqen"),
     ("analyse.sct", roles.ANALYSTS, "sct"),
 ]
 

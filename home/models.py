@@ -9,7 +9,12 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Orderable,
+    Page,
+    TranslatableMixin,
+)
 from wagtail.search import index
 
 from numeriqc.sharedcache import public
@@ -362,3 +367,20 @@ class SocialAccount(Orderable):
     url = models.URLField(_("address"))
 
     panels = [FieldPanel("network"), FieldPanel("url")]
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """Approval by a reviewer group that leaves the draft open to its author.
+
+    Wagtail's group approval locks a page for everyone but the reviewers while it
+    waits; here whoever may edit the page may still save a new draft (a typo seen
+    after submitting), and the reviewer approves, hence publishes, the latest one.
+    Who may publish which organization's page is decided by home/scoping.py.
+    """
+
+    def locked_for_user(self, obj, user):
+        return False
+
+    class Meta:
+        verbose_name = _("review by a group of reviewers")
+        verbose_name_plural = _("reviews by a group of reviewers")

@@ -13,6 +13,9 @@ from wagtail import hooks
 
 EDITORS = "Editors"
 REVIEWERS = "Reviewers"
+# Reviewers of every organization's pages (a reviewer is otherwise scoped to the
+# organizations they belong to, like any member; home/scoping.py).
+PLATFORM_REVIEWERS = "Platform reviewers"
 ANALYSTS = "Analysts"
 ADMINISTRATORS = "Administrators"
 
@@ -40,6 +43,7 @@ ROLE_PERMISSIONS = {
     ],
     ANALYSTS: ["wagtailadmin.access_admin"],
 }
+ROLE_PERMISSIONS[PLATFORM_REVIEWERS] = ROLE_PERMISSIONS[REVIEWERS]
 
 
 def role_permissions():

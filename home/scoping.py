@@ -31,6 +31,24 @@ def is_platform_admin(user):
     return cached
 
 
+PLATFORM_REVIEWERS_GROUP = "Platform reviewers"
+
+
+def reviews_every_organization(user):
+    """Platform reviewers review (and publish) the pages of every organization.
+    A member of "Reviewers" reviews the pages of their organizations only, like any
+    member; one without organization, the pages of no organization."""
+    if is_platform_admin(user):
+        return True
+    if not user.is_authenticated or not user.is_active:
+        return False
+    cached = getattr(user, "_numeriqc_reviews_all", None)
+    if cached is None:
+        cached = user.groups.filter(name=PLATFORM_REVIEWERS_GROUP).exists()
+        user._numeriqc_reviews_all = cached
+    return cached
+
+
 def user_organization_keys(user):
     """Translation keys of the user's organizations (cached on the user)."""
     if not user.is_authenticated:
@@ -103,8 +121,10 @@ class OrganizationPagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
         organizations = page.owning_organizations()
-        self.in_scope = not organizations or any(
-            user_can_access(user, organization) for organization in organizations
+        self.in_scope = (
+            not organizations
+            or reviews_every_organization(user)
+            or any(user_can_access(user, org) for org in organizations)
         )
 
 
@@ -155,7 +175,7 @@ def organization_owned_page_models():
 
 def exclude_pages_outside_scope(pages, user):
     """A Page queryset without the pages owned by organizations the user is not in."""
-    if is_platform_admin(user):
+    if reviews_every_organization(user):
         return pages
     keys = user_organization_keys(user)
     for model in organization_owned_page_models():

@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,11 +13,16 @@ from .scoping import exclude_pages_outside_scope
 page_permission_policy = PagePermissionPolicy()
 
 
+def language_column():
+    """The language of a translatable row ("locale" would read "région" in French)."""
+    return LocaleColumn(label=_("Language"))
+
+
 class OrganizationViewSet(SnippetViewSet):
     model = Organization
     icon = "group"
     menu_label = _("Organizations")
-    list_display = ["name", "acronym", "website", "locale"]
+    list_display = ["name", "acronym", "website", language_column()]
     list_filter = ["locale"]
     list_export = ["name", "acronym", "slug", "website", "locale"]
     search_fields = ["name", "acronym"]
@@ -27,7 +33,7 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Themes")
-    list_display = ["name", "kind", "sort_order", "locale"]
+    list_display = ["name", "kind", "sort_order", language_column()]
     list_filter = ["kind", "locale"]
     list_export = ["name", "slug", "kind", "locale"]
     search_fields = ["name"]

@@ -154,6 +154,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def sqlite_options():
+    """SQLite as a multi-process app must use it: the web process and the Celery
+    worker of `make run` write to one file. The write-ahead log lets readers and the
+    writer work at once; the busy timeout (seconds) makes a writer wait its turn
+    instead of failing with "database is locked"; IMMEDIATE transactions take the
+    write lock when they begin, so that none fails halfway when upgrading from
+    reading to writing (the busy timeout cannot help that case)."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+    }
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        **sqlite_options(),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default, Redis when REDIS_URL is set. Its keys start with
@@ -304,7 +325,8 @@ PERMISSIONS_POLICY = (
 
 # Wagtail
 WAGTAIL_SITE_NAME = "numériQc"
-WAGTAILADMIN_BASE_URL = SITE_URL
+# The admin's public address, in moderation emails (the public address by default).
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL).rstrip("/")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]

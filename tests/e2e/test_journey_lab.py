@@ -2,6 +2,7 @@
 their record, in a real browser (real CSRF, no test-client shortcut), in French
 and in English."""
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -147,9 +148,6 @@ def test_panel_member_sees_changes_and_deletes_their_record(
     assert not PanelMember.objects.filter(email=address).exists()
 
 
-@pytest.mark.xfail(
-    reason="the self-service download lands with issue 23's Loi 25 part", strict=False
-)
 @LANGUAGES
 def test_panel_member_downloads_their_record(page, site_url, mailoutbox, language):
     text = TEXT[language]
@@ -157,8 +155,8 @@ def test_panel_member_downloads_their_record(page, site_url, mailoutbox, languag
     _open_record(page, site_url, mailoutbox, text, address)
     with page.expect_download(timeout=5000) as download_info:
         page.get_by_role("link", name=text["download"]).first.click(timeout=5000)
-    content = Path(download_info.value.path()).read_text(encoding="utf-8")
-    assert address in content
+    content = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
+    assert address in json.dumps(content)
 
 
 INVITATION = {
@@ -230,3 +228,22 @@ def test_panel_member_declines_an_invitation_in_english(page, site_url):
     expect(page.get_by_text(text["declined"])).to_be_visible()
     invitation.refresh_from_db()
     assert invitation.status == "declined"
+
+
+REPORTS = {
+    "fr": ("Thème", "Accessibilité", "Afficher", "ce que 8 tests ont changé"),
+    "en": ("Theme", "Accessibility", "Show", "what 8 tests changed"),
+}
+
+
+@LANGUAGES
+def test_visitor_filters_the_lab_reports_by_theme(page, site_url, language):
+    label, theme, show, report = REPORTS[language]
+    page.goto(site_url + TEXT[language]["lab"])
+    filters = page.locator("form.lab-filter")
+    filters.get_by_label(label).select_option(label=theme)
+    filters.get_by_role("button", name=show).click()
+    expect(page).to_have_url(re.compile(r"[?&]theme=accessibilite"))
+    page.get_by_role("link", name=re.compile(report)).click()
+    expect(page.locator("h1")).to_contain_text(report)
+    expect(page.locator("html")).to_have_attribute("lang", language)

@@ -278,6 +278,8 @@ OWN_VIEWS = {
     "barometre_import": None,
     "vitrine_submissions_export": None,
     "search_query_report": None,
+    "waiting_for_translation": None,
+    "waiting_for_translation_results": None,
 }
 OWN_APPS = ("home", "users", "vitrine", "consultation", "feedback", "training")
 OWN_APPS += ("notifications", "barometre", "search", "opendata", "numeriqc")

@@ -1,7 +1,9 @@
 /* Survey enhancements; the form works fully without this script.
    - Display conditions applied live (the server applies them again).
    - Ranking: move options with buttons (keyboard) or by drag and drop; the
-     position selects stay the source of truth that is posted. */
+     position selects stay the source of truth that is posted.
+   - "At most N answers": once N boxes are ticked, the others are disabled and a
+     status says why (the server refuses more than N as well). */
 (function () {
   "use strict";
 
@@ -117,9 +119,25 @@
     });
   }
 
+  function applyLimit(fieldset) {
+    var max = parseInt(fieldset.dataset.maxChoices, 10);
+    var boxes = fieldset.querySelectorAll('input[type="checkbox"]');
+    var ticked = fieldset.querySelectorAll('input[type="checkbox"]:checked').length;
+    var full = ticked >= max;
+    boxes.forEach(function (box) { if (!box.checked) box.disabled = full; });
+    var status = fieldset.querySelector("[data-max-status]");
+    var form = fieldset.closest("form");
+    if (status) status.textContent = full ? form.dataset.labelMaxReached || "" : "";
+  }
+
   document.querySelectorAll("form.survey-form").forEach(function (form) {
     applyConditions(form);
-    form.addEventListener("change", function () { applyConditions(form); });
+    form.querySelectorAll("[data-max-choices]").forEach(applyLimit);
+    form.addEventListener("change", function (event) {
+      applyConditions(form);
+      var limited = event.target.closest && event.target.closest("[data-max-choices]");
+      if (limited) applyLimit(limited);
+    });
     form.querySelectorAll(".ranking-list").forEach(enhanceRanking);
   });
 })();
