@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Question
+from .models import ANSWER_TEXT_MAX_LENGTH, Question
 
 OTHER = "other"
 YES, NO = "yes", "no"
 CONTROL_ALLOWED = {"\n", "\r", "\t"}
 DEFAULT_SHORT_LIMIT = 255
-DEFAULT_LONG_LIMIT = 5000
+DEFAULT_LONG_LIMIT = ANSWER_TEXT_MAX_LENGTH
 
 
 def reject_control_characters(value):
@@ -141,7 +141,8 @@ class SurveyPageForm(forms.Form):
         builder(question, common)
 
     def _text(self, question, common, widget, default):
-        limit = question.max_length or default
+        # A limit stored before the cap existed never exceeds what the model keeps.
+        limit = min(question.max_length or default, ANSWER_TEXT_MAX_LENGTH)
         return forms.CharField(
             max_length=limit,
             widget=widget(attrs={"maxlength": limit}),
@@ -166,14 +167,12 @@ class SurveyPageForm(forms.Form):
         return options
 
     def _other_field(self, question):
-        field = forms.CharField(
+        self.fields[f"{question.field_name}_other"] = forms.CharField(
             label=gettext("Specify"),
             required=False,
             max_length=DEFAULT_SHORT_LIMIT,
             validators=[reject_control_characters],
         )
-        field.summary_label = f"{question.label} — {field.label}"
-        self.fields[f"{question.field_name}_other"] = field
 
     def _field_single(self, question, common):
         options = self._choice_options(question)
@@ -233,25 +232,20 @@ class SurveyPageForm(forms.Form):
         choices = list(question.choices.all())
         positions = [("", "—")] + [(str(n), str(n)) for n in range(1, len(choices) + 1)]
         for choice in choices:
-            field = forms.ChoiceField(
+            self.fields[sub_name(question, choice)] = forms.ChoiceField(
                 label=choice.label,
                 choices=positions,
                 required=common["required"],
             )
-            # The error summary names the question as well as the option.
-            field.summary_label = f"{question.label} — {choice.label}"
-            self.fields[sub_name(question, choice)] = field
 
     def _field_matrix(self, question, common):
         for row in question.choices.all():
-            field = forms.ChoiceField(
+            self.fields[sub_name(question, row)] = forms.ChoiceField(
                 label=row.label,
                 choices=self._scale(question),
                 widget=forms.RadioSelect,
                 required=common["required"],
             )
-            field.summary_label = f"{question.label} — {row.label}"
-            self.fields[sub_name(question, row)] = field
 
     def _row(self, question):
         """What the template needs to render one question."""

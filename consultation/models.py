@@ -8,6 +8,11 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +31,10 @@ from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 
 from .blocks import ConsultationStreamBlock
+
+# The longest answer a citizen may write, and so the highest character limit an
+# editor may give a question.
+ANSWER_TEXT_MAX_LENGTH = 5000
 
 
 class Survey(TranslatableMixin, ClusterableModel):
@@ -236,7 +245,10 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         _("maximum selections"), null=True, blank=True
     )
     max_length = models.PositiveIntegerField(
-        _("character limit"), null=True, blank=True
+        _("character limit"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(ANSWER_TEXT_MAX_LENGTH)],
     )
     scale_min = models.SmallIntegerField(_("scale from"), default=1)
     scale_max = models.SmallIntegerField(_("scale to"), default=5)
@@ -422,7 +434,13 @@ class Answer(models.Model):
     row = models.ForeignKey(
         Choice, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    text = models.TextField(blank=True)
+    # TextField ignores max_length in the database: the validator enforces it
+    # wherever the model is cleaned; the survey form's limit is never higher.
+    text = models.TextField(
+        blank=True,
+        max_length=ANSWER_TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(ANSWER_TEXT_MAX_LENGTH)],
+    )
     number = models.DecimalField(max_digits=14, decimal_places=2, null=True)
     date = models.DateField(null=True)
     rank = models.PositiveSmallIntegerField(null=True)
