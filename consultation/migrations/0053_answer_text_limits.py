@@ -5,20 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('consultation', '0052_answer_question_response_index'),
+        ("consultation", "0052_answer_question_response_index"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='answer',
-            name='text',
-            field=models.TextField(blank=True, max_length=5000, validators=[django.core.validators.MaxLengthValidator(5000)]),
+            model_name="answer",
+            name="text",
+            field=models.TextField(
+                blank=True,
+                max_length=5000,
+                validators=[django.core.validators.MaxLengthValidator(5000)],
+            ),
         ),
         migrations.AlterField(
-            model_name='question',
-            name='max_length',
-            field=models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5000)], verbose_name='character limit'),
+            model_name="question",
+            name="max_length",
+            field=models.PositiveIntegerField(
+                blank=True,
+                null=True,
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(5000),
+                ],
+                verbose_name="character limit",
+            ),
         ),
     ]
