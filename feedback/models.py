@@ -2,7 +2,11 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
@@ -363,9 +367,19 @@ class FeedbackEntry(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    comment = models.TextField(_("comment"), blank=True, max_length=TEXT_MAX_LENGTH)
+    # TextField ignores max_length in the database and in full_clean: the
+    # validator enforces it wherever the model is cleaned.
+    comment = models.TextField(
+        _("comment"),
+        blank=True,
+        max_length=TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
+    )
     suggestion = models.TextField(
-        _("suggestion"), blank=True, max_length=TEXT_MAX_LENGTH
+        _("suggestion"),
+        blank=True,
+        max_length=TEXT_MAX_LENGTH,
+        validators=[MaxLengthValidator(TEXT_MAX_LENGTH)],
     )
     urgency = models.CharField(
         _("urgency"), max_length=12, choices=Urgency, default=Urgency.NONE, blank=True

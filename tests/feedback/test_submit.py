@@ -227,3 +227,15 @@ def test_the_same_comment_a_minute_later_is_stored_again(client, content_page):
     later = now + timedelta(seconds=61)
     services.submit_feedback(data, "fr", visitor="198.51.100.7", now=later)
     assert FeedbackEntry.objects.filter(comment="Page lente.").count() == 2
+
+
+@pytest.mark.parametrize("field", ["comment", "suggestion"])
+def test_the_model_refuses_a_text_longer_than_the_form_allows(field):
+    from django.core.exceptions import ValidationError
+
+    from feedback.models import TEXT_MAX_LENGTH
+
+    entry = FeedbackEntry(**{field: "a" * (TEXT_MAX_LENGTH + 1)})
+    with pytest.raises(ValidationError) as refused:
+        entry.clean_fields()
+    assert field in refused.value.message_dict
