@@ -4,7 +4,9 @@ import os
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from tests import database_templates
@@ -44,6 +46,19 @@ def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_
     say = database_templates.Progress(database_templates.pytest_writer(request.config))
     template = database_templates.PostgresTemplates(url, say).migrated()
     connections["default"].settings_dict["TEST"]["TEMPLATE"] = template
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language (French).
+
+    A request through the test client leaves the language it activated (English
+    after a GET of /en/…) active in the thread: without this, a test's language
+    would depend on which test ran before it on the same worker.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

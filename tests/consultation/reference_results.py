@@ -1,7 +1,8 @@
 """Survey results as consultation/results.py counted them before issue 19.
 
 Frozen on purpose: the equivalence test compares every figure of the current code
-with this one on generated data. Do not edit to follow the current code.
+with this one on generated data. Do not edit to follow the current code, except
+for the small-cell policy, which is shared (see _apply_minimum).
 """
 
 from collections import defaultdict
@@ -14,6 +15,7 @@ from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from consultation import results
 from consultation.models import Answer, Question, Response, source_row
 from consultation.services import questions_of
 from home.charts import bar_chart
@@ -251,26 +253,10 @@ def _median(values, count):
 
 
 def _apply_minimum(result, minimum):
-    """Hide every category counted fewer than `minimum` times (nobody identifiable)."""
-    if not minimum:
-        return
-    if result.respondents < minimum:
-        result.hidden = len(result.rows) + len(result.matrix)
-        result.rows, result.matrix = [], []
-        result.mean = result.median = None
-        return
-    if result.question.kind != Question.Kind.RANKING:
-        kept = [row for row in result.rows if row[1] >= minimum]
-        result.hidden = len(result.rows) - len(kept)
-        result.rows = kept
-    for _label, cells in result.matrix:
-        for index, value in enumerate(cells):
-            if 0 < value < minimum:
-                cells[index] = None
-                result.hidden += 1
-    if result.hidden and result.question.kind in SCALE_KINDS:
-        # A mean over hidden categories would reveal them.
-        result.mean = result.median = None
+    """The small-cell policy is not what issue 19 changed: it is shared with the
+    current code (zeros and complementary cells hidden since issue 23, tested in
+    test_results.py), so that this comparison holds the counting path alone."""
+    results._apply_minimum(result, minimum)
 
 
 def _chart(result):
