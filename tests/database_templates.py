@@ -206,7 +206,25 @@ def _seed(database_url, say):
 # --- PostgreSQL -----------------------------------------------------------------
 
 
-class PostgresTemplates:
+class TemplateKinds:
+    """The two template databases every engine builds: migrated, then seeded
+    from the migrated one. Subclasses give `ensure` and `say`."""
+
+    def migrated(self):
+        return self.ensure("migrated", migrations_key(), self._migrate)
+
+    def demo(self, seeders=()):
+        migrated = self.migrated()
+        return self.ensure("demo", demo_key(seeders), self._seed, source=migrated)
+
+    def _migrate(self, url):
+        _migrate(url, self.say)
+
+    def _seed(self, url):
+        _seed(url, self.say)
+
+
+class PostgresTemplates(TemplateKinds):
     """Templates on `database_url`'s PostgreSQL server, named after its database."""
 
     def __init__(self, database_url, say=None):
@@ -295,19 +313,6 @@ class PostgresTemplates:
                 connection.execute(f'ALTER DATABASE "{older}" WITH IS_TEMPLATE false')
                 connection.execute(f'DROP DATABASE "{older}"')
 
-    def migrated(self):
-        return self.ensure("migrated", migrations_key(), self._migrate)
-
-    def demo(self, seeders=()):
-        migrated = self.migrated()
-        return self.ensure("demo", demo_key(seeders), self._seed, source=migrated)
-
-    def _migrate(self, url):
-        _migrate(url, self.say)
-
-    def _seed(self, url):
-        _seed(url, self.say)
-
 
 def _like_prefix(text):
     """A LIKE pattern matching names that start with `text`, taken literally."""
@@ -318,7 +323,7 @@ def _like_prefix(text):
 # --- SQLite ---------------------------------------------------------------------
 
 
-class SqliteTemplates:
+class SqliteTemplates(TemplateKinds):
     """Template files in `.test-databases/` of this checkout."""
 
     def __init__(self, say=None, folder=SQLITE_DIR):
@@ -352,19 +357,6 @@ class SqliteTemplates:
                 if older != path:
                     older.unlink(missing_ok=True)
         return path
-
-    def migrated(self):
-        return self.ensure("migrated", migrations_key(), self._migrate)
-
-    def demo(self, seeders=()):
-        migrated = self.migrated()
-        return self.ensure("demo", demo_key(seeders), self._seed, source=migrated)
-
-    def _migrate(self, url):
-        _migrate(url, self.say)
-
-    def _seed(self, url):
-        _seed(url, self.say)
 
 
 def _settle(path):
