@@ -16,7 +16,14 @@ from collections import Counter
 
 from bench_feedback_posts import BARE_POST, SEED_SERVICE, post_feedback, run_clients
 from bench_wave import SEED_SURVEY, Browser, FormFields
-from harness import ROUNDS, Site, common_facts, main, server_cpu_seconds
+from harness import (
+    ROUNDS,
+    Site,
+    common_facts,
+    main,
+    seed_site,
+    server_cpu_seconds,
+)
 
 CLIENTS = 8
 
@@ -69,9 +76,9 @@ def run(quick=False):
     with Site("survey") as site:
         site.env["FEEDBACK_POSTS_PER_ADDRESS"] = str(10**9)
         site.env["CONSULTATION_POSTS_PER_ADDRESS"] = str(10**9)
+        seed_site(site)  # the home pages the consultations live under
         service_id = site.prepare(SEED_SERVICE)["service"]
-        survey = site.manage("shell", "-c", SEED_SURVEY).strip().splitlines()[-1]
-        path = __import__("json").loads(survey)["survey"]
+        path = site.prepare(SEED_SURVEY)["survey"]
         site.start()
         warm = Counter()
         run_clients(1, answering(site.port, path, warm))
