@@ -351,3 +351,34 @@ def test_the_editor_shows_and_keeps_the_columns(client, matrices):
     assert refused.status_code == 200
     assert "au moins deux colonnes" in refused.text
     assert matrices.useful.choices.filter(is_column=True).count() == 3
+
+
+def test_more_rows_and_columns_cost_no_more_queries(client, matrices):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost():
+        client.cookies.clear()
+        with CaptureQueriesContext(connection) as form:
+            assert client.get(matrices.page.url).status_code == 200
+        with CaptureQueriesContext(connection) as counted:
+            results.survey_results(matrices.survey, minimum=5)
+        return len(form), len(counted)
+
+    _answer(client, matrices, matrices.page.url, None, None)
+    before = cost()
+    for index, label in enumerate(["Permis", "Emploi", "Famille"], start=10):
+        Choice.objects.create(
+            question=matrices.means,
+            label=label,
+            sort_order=index,
+            locale=matrices.means.locale,
+        )
+        Choice.objects.create(
+            question=matrices.useful,
+            label=f"Colonne {label}",
+            sort_order=index + 10,
+            is_column=True,
+            locale=matrices.useful.locale,
+        )
+    assert cost() == before
