@@ -339,7 +339,7 @@ def test_the_editor_shows_and_keeps_the_columns(client, matrices):
     assert shown.status_code == 200
     assert "Matrice à colonnes libellées" in shown.text
     assert "Matrice à choix multiples" in shown.text
-    assert "colonne de la matrice" in shown.text
+    assert "Colonne de la matrice" in shown.text
     data = _edit_data(shown)
     assert client.post(url, data).status_code == 302
     assert matrices.useful.choices.filter(is_column=True).count() == 3
