@@ -366,6 +366,7 @@ def test_more_rows_and_columns_cost_no_more_queries(client, matrices):
         return len(form), len(counted)
 
     _answer(client, matrices, matrices.page.url, None, None)
+    cost()  # the first reads warm the site's caches
     before = cost()
     for index, label in enumerate(["Permis", "Emploi", "Famille"], start=10):
         Choice.objects.create(
@@ -381,4 +382,5 @@ def test_more_rows_and_columns_cost_no_more_queries(client, matrices):
             is_column=True,
             locale=matrices.useful.locale,
         )
-    assert cost() == before
+    after = cost()
+    assert after[0] <= before[0] and after[1] <= before[1], (before, after)
