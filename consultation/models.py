@@ -609,6 +609,12 @@ class ConsultationPage(
         french = self.locale.language_code == "fr"
         return self.reverse_subpage("results_fr" if french else "results_view")
 
+    def localized_subpage(self, name, args, kwargs):
+        """A sub-page's path in this page's language (the language switcher's)."""
+        if name in ("results_fr", "results_view"):
+            return self.reverse_results
+        return self.reverse_subpage(name, args, kwargs)
+
     @property
     def is_open(self):
         return self.status == self.Status.OPEN
