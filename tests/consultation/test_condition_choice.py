@@ -176,7 +176,7 @@ def test_conditions_typed_before_name_their_choice_after_the_migration(survey):
     why.condition_value = " oui "
     why.save()
     migration = importlib.import_module(
-        "consultation.migrations.0054_matrix_columns_condition_choice"
+        "consultation.migrations.0055_matrix_columns_condition_choice"
     )
     migration.choices_from_wording(apps, None)
     why.refresh_from_db()
