@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import DocumentBlock
+from home.images import PageImageMixin
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 
@@ -510,7 +511,9 @@ class ConsultationIndexPage(BasePage):
         return context
 
 
-class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
+class ConsultationPage(
+    PageImageMixin, RoutablePageMixin, OrganizationOwnedPageMixin, BasePage
+):
     class Kind(models.TextChoices):
         SURVEY = "survey", _("Survey")
         OPEN = "open", _("Open consultation")
@@ -559,6 +562,7 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("organization")]),
         FieldPanel("themes"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        *PageImageMixin.image_panels,
         FieldPanel("body"),
         FieldPanel("contact"),
         FieldPanel("documents"),
