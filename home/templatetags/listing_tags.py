@@ -40,7 +40,7 @@ def filter_summary(filterset):
         return []
     form.is_valid()  # an invalid value is ignored by the listing: not named either
     summary = []
-    for name, field in form.fields.items():
+    for name in form.fields:
         value = getattr(form, "cleaned_data", {}).get(name)
         if name not in form.data or value in (None, "", False, [], ()):
             continue
@@ -54,7 +54,10 @@ def _describe(bound_field, value):
     choices = dict(_flat_choices(bound_field.field))
     values = value if isinstance(value, list | tuple) else [value]
     shown = ", ".join(str(choices.get(item, item)) for item in values)
-    return gettext("%(label)s: %(value)s") % {"label": bound_field.label, "value": shown}
+    return gettext("%(label)s: %(value)s") % {
+        "label": bound_field.label,
+        "value": shown,
+    }
 
 
 def _flat_choices(field):
