@@ -27,6 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import DocumentBlock
+from home.images import PageImageMixin
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 
@@ -510,7 +511,9 @@ class ConsultationIndexPage(BasePage):
         return context
 
 
-class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
+class ConsultationPage(
+    PageImageMixin, RoutablePageMixin, OrganizationOwnedPageMixin, BasePage
+):
     class Kind(models.TextChoices):
         SURVEY = "survey", _("Survey")
         OPEN = "open", _("Open consultation")
@@ -559,6 +562,7 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
         FieldRowPanel([FieldPanel("kind"), FieldPanel("organization")]),
         FieldPanel("themes"),
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        *PageImageMixin.image_panels,
         FieldPanel("body"),
         FieldPanel("contact"),
         FieldPanel("documents"),
@@ -604,6 +608,12 @@ class ConsultationPage(RoutablePageMixin, OrganizationOwnedPageMixin, BasePage):
         """The results' address in the page's own language (resultats/, results/)."""
         french = self.locale.language_code == "fr"
         return self.reverse_subpage("results_fr" if french else "results_view")
+
+    def localized_subpage(self, name, args, kwargs):
+        """A sub-page's path in this page's language (the language switcher's)."""
+        if name in ("results_fr", "results_view"):
+            return self.reverse_results
+        return self.reverse_subpage(name, args, kwargs)
 
     @property
     def is_open(self):

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, NotSupportedError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -29,7 +29,7 @@ from home.folding import Folded
 from home.folding import fold as fold_text
 
 from . import documents, registry
-from .models import QueryDay
+from .models import PromotionTranslation, QueryDay
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -278,23 +278,20 @@ def untranslated_matches(query, language, locale, paths=None):
 
 
 def promotions(query, locale):
-    """Editors' picks for this query: pages shown in the reader's language."""
+    """Editors' picks for this query: pages and external links in the reader's
+    language (an external link not yet translated keeps its own, marked as such)."""
     # Accents ignored, as in the search itself: "impots" fires "impôts"'s picks.
+    wordings = PromotionTranslation.objects.filter(locale=locale)
     picks = (
         SearchPromotion.objects.annotate(folded=Folded("query__query_string"))
         .filter(folded=fold_text(normalise_query_string(query)))
         .select_related("page")
+        .prefetch_related(Prefetch("translations", queryset=wordings))
     )
     shown = []
     for pick in picks:
         if pick.page_id is None:
-            shown.append(
-                {
-                    "title": pick.external_link_text,
-                    "url": pick.external_link_url,
-                    "description": pick.description,
-                }
-            )
+            shown.append(_external_pick(pick, locale))
             continue
         page = pick.page.get_translation_or_none(locale) or pick.page
         if page.live:
@@ -302,6 +299,24 @@ def promotions(query, locale):
                 {"title": page.title, "url": page.url, "description": pick.description}
             )
     return shown
+
+
+def _external_pick(pick, locale):
+    wording = next(iter(pick.translations.all()), None)
+    if wording is None:
+        # Written in the site's default language: screen readers are told so.
+        default = settings.LANGUAGE_CODE
+        return {
+            "title": pick.external_link_text,
+            "url": pick.external_link_url,
+            "description": pick.description,
+            "lang": default if default != locale.language_code else None,
+        }
+    return {
+        "title": wording.link_text,
+        "url": pick.external_link_url,
+        "description": wording.description or pick.description,
+    }
 
 
 def facets(results, locale):

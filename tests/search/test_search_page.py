@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
 
-from search.models import QueryDay
+from search.models import PromotionTranslation, QueryDay
 from tests.factories import (
     MeasurePageFactory,
     OrganizationFactory,
@@ -147,6 +148,65 @@ def test_a_promotion_fires_whatever_the_accents_typed(client, site_tree):
     assert "Recommended" in english.text and "Your taxes online" in english.text
     assert "Vos impôts en ligne" not in english.text
     assert "Recommandé" not in search(client, "fr", "impot foncier").text
+
+
+def external_promotion(query_string):
+    return SearchPromotion.objects.create(
+        query=Query.get(query_string),
+        external_link_url="https://www.quebec.ca/impots",
+        external_link_text="Impôts du Québec",
+        description="Déclarer ses revenus",
+    )
+
+
+def test_an_external_promotion_shows_its_english_title_in_english(client, site_tree):
+    promotion = external_promotion("impôts")
+    PromotionTranslation.objects.create(
+        promotion=promotion,
+        locale=Locale.objects.get(language_code="en"),
+        link_text="Québec taxes",
+        description="File your tax return",
+    )
+
+    french = search(client, "fr", "impots")
+    english = search(client, "en", "impôts")
+
+    assert "Impôts du Québec" in french.text and "Déclarer ses revenus" in french.text
+    assert "Québec taxes" not in french.text
+    assert "Québec taxes" in english.text and "File your tax return" in english.text
+    assert "Impôts du Québec" not in english.text
+    assert 'href="https://www.quebec.ca/impots"' in english.text
+
+
+def test_an_untranslated_external_promotion_is_marked_as_french(client, site_tree):
+    external_promotion("impôts")
+
+    english = search(client, "en", "impots")
+    french = search(client, "fr", "impots")
+
+    assert '<li lang="fr"><a href="https://www.quebec.ca/impots">' in english.text
+    assert "Impôts du Québec" in english.text
+    assert 'lang="fr"><a href' not in french.text
+
+
+def test_promotions_take_the_same_queries_however_many_are_translated(
+    client, site_tree
+):
+    external_promotion("impôts")
+    search(client, "en", "impots")
+    with CaptureQueriesContext(connection) as one:
+        search(client, "en", "impots")
+    for _ in range(3):
+        promotion = external_promotion("impôts")
+        PromotionTranslation.objects.create(
+            promotion=promotion,
+            locale=Locale.objects.get(language_code="en"),
+            link_text="Taxes",
+        )
+    with CaptureQueriesContext(connection) as four:
+        search(client, "en", "impots")
+
+    assert len(four) == len(one)
 
 
 def test_searches_are_counted_for_the_report(client, site_tree):
