@@ -75,3 +75,41 @@ class PageDocument(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id}"
+
+
+class PromotionTranslation(models.Model):
+    """An external-link promotion's title and description in another language.
+
+    Wagtail's search promotion has one text for its external link, written in the
+    site's default language; a page promotion takes the title of the page's
+    translation, an external link takes its wording from here.
+    """
+
+    promotion = models.ForeignKey(
+        "wagtailsearchpromotions.SearchPromotion",
+        verbose_name=_("promotion"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+        limit_choices_to={"page__isnull": True},
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        verbose_name=_("language"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_text = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("translation of a search promotion")
+        verbose_name_plural = _("translations of search promotions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["promotion", "locale"],
+                name="unique_promotion_translation_per_locale",
+            )
+        ]
+
+    def __str__(self):
+        return self.link_text
