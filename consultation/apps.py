@@ -21,7 +21,9 @@ class ConsultationConfig(AppConfig):
         # every feedback asks): a change to its settings shows at once.
         from django.db.models.signals import post_delete, post_save
 
-        from .lab.invitation_snippet import invalidate_invitations
+        from numeriqc import sharedcache
+
+        from .lab.invitation_snippet import invalidate_invitations, invitation_pairs
         from .lab.models import OrganizationLabSettings
 
         for signal in (post_save, post_delete):
@@ -30,6 +32,10 @@ class ConsultationConfig(AppConfig):
                 sender=OrganizationLabSettings,
                 dispatch_uid=f"lab-invitations-{signal is post_save}",
             )
+        # The answer to a public post reads it: fetched with the rate limit's count.
+        sharedcache.register_prefetch(
+            lambda request, language: invitation_pairs(), kind="post"
+        )
         # The project's beat schedule lives in settings; this app adds its own.
         schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
         if schedule is not None:

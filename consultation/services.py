@@ -102,6 +102,13 @@ def _rows_for(source, kind, value, sources):
             Answer(question=source, row=sources.choice(key), number=scale)
             for key, scale in value.items()
         ]
+    if kind in Question.COLUMN_KINDS:
+        # One row per (matrix row, column chosen): the column in `choice`.
+        return [
+            Answer(question=source, row=sources.choice(key), choice=sources.choice(col))
+            for key, columns in value.items()
+            for col in (columns if isinstance(columns, list) else [columns])
+        ]
     return []
 
 

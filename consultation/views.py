@@ -15,7 +15,7 @@ from numeriqc.sharedcache import public
 
 from . import results, services
 from .filters import ConsultationFilter
-from .forms import Condition, FinishForm, SurveyPageForm, split_pages
+from .forms import Condition, FinishForm, SurveyPageForm, split_pages, sub_name
 from .models import ConsultationPage, Response, source_row
 
 PER_PAGE = 12
@@ -128,7 +128,11 @@ def _raw_of(form):
 def _multi(form):
     from .models import Question
 
-    return {q.field_name for q in form.questions if q.kind == Question.Kind.MULTIPLE}
+    names = {q.field_name for q in form.questions if q.kind == Question.Kind.MULTIPLE}
+    for question in form.questions:
+        if question.kind == Question.Kind.MATRIX_MULTIPLE:
+            names.update(sub_name(question, row) for row in question.rows)
+    return names
 
 
 def _localized_survey(page):

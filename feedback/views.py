@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from home.models import Organization
 from home.ratelimit import client_address, comes_from_this_site, hit
+from numeriqc import sharedcache
 
 from . import services, stats
 from .forms import FeedbackForm
@@ -44,6 +45,8 @@ def submit(request):
         client_address(request),
         settings.FEEDBACK_POSTS_PER_ADDRESS,
         settings.FEEDBACK_RATE_WINDOW_SECONDS,
+        # What the thanks reads (the lab's invitation), in the same round trip.
+        prefetch=sharedcache.prefetch_pairs(request, "post"),
     )
     if not allowed:
         return _refused(request, 429, _too_many_message(retry_after), retry_after)

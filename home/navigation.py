@@ -61,8 +61,46 @@ def page_navigation(page, request):
 
 
 def page_alternates(page, request):
-    """This page in every language: its translation when live, else that home page."""
-    return page_navigation(page, request)["alternates"]
+    """This page in every language: its translation when live, else that home page.
+
+    On a routable page's sub-page (consultation results, a Baromètre edition) the
+    translation's same sub-page, kept under a key of its own: the page's entry
+    would otherwise send every sub-page's reader to the parent.
+    """
+    route = routed_subpage(page, request)
+    if route is None:
+        return page_navigation(page, request)["alternates"]
+    return sharedcache.get(
+        f"{page_key(page, request)}:{route[0]}",
+        TREE_VERSION_KEY,
+        lambda: _alternates(page, request, route),
+    )
+
+
+def routed_subpage(page, request):
+    """(sub-path, route name, args, kwargs) when `request` was routed to a sub-page
+    of `page` other than its index, else None."""
+    match = getattr(request, "routable_resolver_match", None)
+    if match is None or not hasattr(page, "reverse_subpage"):
+        return None
+    subpath = page.reverse_subpage(match.url_name, match.args, match.kwargs)
+    if subpath in ("", "/"):
+        return None
+    return subpath, match.url_name, match.args, match.kwargs
+
+
+def translated_url(translated, request, route):
+    url = translated.get_url(request)
+    if route is None or url is None:
+        return url
+    _subpath, name, args, kwargs = route
+    # A page type whose sub-paths are words of its language says which one it is.
+    localize = getattr(translated, "localized_subpage", None)
+    if localize is not None:
+        subpath = localize(name, args, kwargs)
+    else:
+        subpath = translated.reverse_subpage(name, args, kwargs)
+    return url.rstrip("/") + "/" + subpath.lstrip("/")
 
 
 def page_ancestors(page, request):
@@ -70,7 +108,7 @@ def page_ancestors(page, request):
     return page_navigation(page, request)["ancestors"]
 
 
-def _alternates(page, request):
+def _alternates(page, request, route=None):
     # An alias shows the source page's content: it is not a translation to advertise.
     live = sharedcache.public(
         page.get_translations(inclusive=True)
@@ -83,7 +121,8 @@ def _alternates(page, request):
     for code, name in settings.LANGUAGES:
         translated = translations.get(code)
         if translated is not None:
-            alternates.append((code, str(name), translated.get_url(request), True))
+            url = translated_url(translated, request, route)
+            alternates.append((code, str(name), url, True))
         else:
             alternates.append((code, str(name), f"/{code}/", False))
     return alternates

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 
+from numeriqc import sharedcache
 from numeriqc.sharedcache import redis_client
 
 
@@ -33,18 +34,21 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def hit(scope, identity, limit, window_seconds):
+def hit(scope, identity, limit, window_seconds, prefetch=()):
     """Count one attempt; return (allowed, seconds until the window resets).
 
     Fixed windows in the cache: Redis in production (atomic INCR), local memory
     on one process. The identity is hashed: no address is stored in clear.
+    `prefetch`: (entry key, version key) pairs of `numeriqc.sharedcache` that the
+    answer will read, fetched in the same round trip.
     """
     if not getattr(settings, "RATELIMIT_ENABLED", True):
+        sharedcache.prefetch(prefetch)
         return True, 0
     now = time.time()
     window = int(now // window_seconds)
     key = _window_key(scope, identity, window)
-    count = _count(key, window_seconds + 1)
+    count = _count(key, window_seconds + 1, sharedcache.unread(prefetch))
     retry_after = math.ceil((window + 1) * window_seconds - now)
     return count <= limit, retry_after
 
@@ -90,11 +94,12 @@ def _is_our_origin(origin, request):
     return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
 
 
-def _count(key, seconds):
+def _count(key, seconds, reads):
     """Increment the window's counter; one round trip on Redis.
 
     `INCR` creates the counter at 1, `EXPIRE … NX` gives it its lifetime only if
-    it has none yet: both in one pipeline, without the `add` that preceded.
+    it has none yet: both in one pipeline, without the `add` that preceded, and
+    with an `MGET` of the shared entries `reads` (kept for the request).
     """
     client = redis_client(cache)
     if client is not None:
@@ -102,8 +107,17 @@ def _count(key, seconds):
         pipeline = client.pipeline(transaction=False)
         pipeline.incr(full_key)
         pipeline.expire(full_key, seconds, nx=True)
-        count, _expiry_set = pipeline.execute()
+        if reads:
+            pipeline.mget([cache.make_and_validate_key(name) for name in reads])
+        count, _expiry_set, *values = pipeline.execute()
+        if reads:
+            loads = cache._cache._serializer.loads
+            found = zip(reads, values[0], strict=True)
+            sharedcache.remember(
+                {name: None if raw is None else loads(raw) for name, raw in found}
+            )
         return count
+    sharedcache.prefetch([(name, name) for name in reads])
     cache.add(key, 0, timeout=seconds)
     try:
         return cache.incr(key)

@@ -5,7 +5,7 @@ for every such visitor: it is kept in Django's cache (local memory, or Redis whe
 `REDIS_URL` is set) and the next anonymous visitor gets the stored bytes without
 touching the database. What is never stored or served from the cache:
 
-- anything but GET, previews and Wagtail's dummy requests;
+- anything but GET and HEAD, previews and Wagtail's dummy requests;
 - a request with a session or messages cookie (a logged-in editor, a visitor who
   unlocked a password-protected page or has a message waiting);
 - a response that sets a cookie, used the CSRF token, says `private`, `no-store`
@@ -48,6 +48,7 @@ from django.utils.cache import (
 )
 from django.utils.translation import get_language_from_path
 
+from .localpages import GENERATION_ENVIRON_KEY
 from .sharedcache import redis_client
 
 logger = logging.getLogger(__name__)
@@ -278,6 +279,8 @@ class PageCacheMiddleware:
             logger.warning("Page cache unavailable: serving without it", exc_info=True)
             generation, entry = None, None
         if entry is not None:
+            # The worker's copy (numeriqc.localpages) may keep it: its generation.
+            request.META[GENERATION_ENVIRON_KEY] = generation
             return _response_from(entry)
         return self._finish(request, self.get_response(request), generation)
 
@@ -308,7 +311,7 @@ class PageCacheMiddleware:
     def _applies(request):
         return (
             settings.PAGE_CACHE_ENABLED
-            and request.method == "GET"
+            and request.method in ("GET", "HEAD")
             and not private_request(request)
         )
 
@@ -331,6 +334,7 @@ class PageCacheMiddleware:
             _store(request, key, declared, generation, response)
         except Exception:  # the page is rendered: give it even if it cannot be kept
             logger.warning("Page cache unavailable: page not stored", exc_info=True)
+        request.META[GENERATION_ENVIRON_KEY] = generation
         response[STATUS_HEADER] = "miss"
         return response
 

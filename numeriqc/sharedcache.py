@@ -34,6 +34,7 @@ import time
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -133,17 +134,41 @@ def get(entry_key, version_key, build, seconds=SECONDS):
 
 # -- one trip per request -----------------------------------------------------------
 
-_prefetchers = []
+_prefetchers = {"page": [], "post": []}
 
 
-def register_prefetch(function):
+def register_prefetch(function, kind="page"):
     """`function(request, language) -> [(entry key, version key)]`: read them first.
 
     Feature apps add what every page of theirs shows (the feedback widget's
     reasons) from their `AppConfig.ready`, so that the kernel needs not know them.
+    `kind="post"`: what the answer to a public post shows (the lab's invitation
+    after a feedback), read in the rate limit's round trip (`home.ratelimit.hit`).
     """
-    if function not in _prefetchers:
-        _prefetchers.append(function)
+    if function not in _prefetchers[kind]:
+        _prefetchers[kind].append(function)
+
+
+def prefetch_pairs(request, kind):
+    """Every (entry key, version key) registered for this kind of request."""
+    language = translation.get_language()
+    return [
+        pair for function in _prefetchers[kind] for pair in function(request, language)
+    ]
+
+
+def unread(pairs):
+    """The keys of `pairs` this request has not read yet."""
+    scope = current()
+    keys = {key for pair in pairs for key in pair}
+    return sorted(keys - scope.read.keys()) if scope is not None else sorted(keys)
+
+
+def remember(found):
+    """Keep, for this request, values read by a caller's own trip ({key: value})."""
+    scope = current()
+    if scope is not None:
+        scope.read.update(found)
 
 
 def site_key(request):
@@ -167,17 +192,13 @@ def _find_site(request):
 
 def prepare(request):
     """The request's shared data in one trip; the site and restriction flag set."""
-    from django.utils import translation
     from wagtail.models import PageViewRestriction
 
-    language = translation.get_language()
     pairs = [
         (site_key(request), TREE_VERSION_KEY),
         (VIEW_RESTRICTIONS_KEY, TREE_VERSION_KEY),
     ]
-    for function in _prefetchers:
-        pairs.extend(function(request, language))
-    prefetch(pairs)
+    prefetch(pairs + prefetch_pairs(request, "page"))
     site = get(site_key(request), TREE_VERSION_KEY, lambda: _find_site(request))
     if site is not None:
         request._wagtail_site = site

@@ -79,7 +79,8 @@ def enforce_page_csrf(page, request, serve_args, serve_kwargs):
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", status=404)
+    # The switcher leads to the other home page, not to the same missing path.
+    return render(request, "404.html", {"not_found": True}, status=404)
 
 
 # The error pages below are rendered without a request context: whatever broke

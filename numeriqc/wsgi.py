@@ -6,4 +6,8 @@ from django.core.wsgi import get_wsgi_application
 # settings hold a committed SECRET_KEY (manage.py alone defaults to them).
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "numeriqc.settings.production")
 
-application = get_wsgi_application()
+from numeriqc.localpages import LocalPageCopy  # noqa: E402
+
+# The hottest cached pages are answered from the worker's memory before Django
+# runs (numeriqc/localpages.py; re-checked against a publish once a second).
+application = LocalPageCopy(get_wsgi_application())

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import IntegrityError, NotSupportedError, transaction
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -28,8 +28,8 @@ from wagtail.search.utils import normalise_query_string
 from home.folding import Folded
 from home.folding import fold as fold_text
 
-from . import registry
-from .models import QueryDay
+from . import documents, registry
+from .models import PromotionTranslation, QueryDay
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -125,14 +125,16 @@ def search(query, language, kind="", organization="", theme="", page_number=1):
     if not query or locale is None:
         return outcome
     backend = backend_for(language)
+    paths = documents.restricted_paths() if documents.supported(backend) else None
     if kind == "service":
         results, fuzzy = _search_snippets(query, locale, backend), False
         outcome.page, outcome.count = _paginate(results, page_number)
     else:
-        pages = _with_facet_filters(pages_in(locale), kind, organization, theme)
-        results, fuzzy = _search_with_tolerance(pages.specific(), query, backend)
+        results, fuzzy, first = _ranked_search(
+            query, locale, backend, paths, (kind, organization, theme)
+        )
         outcome.page, outcome.count = _paginate(results, page_number)
-        outcome.facets = facets(results, locale)
+        outcome.facets = facets_of(first, locale)
         snippets = _search_snippets(query, locale, backend)
         outcome.snippets = list(snippets[:5])
         if outcome.facets and outcome.snippets:
@@ -142,9 +144,73 @@ def search(query, language, kind="", organization="", theme="", page_number=1):
                 {"key": "service", "label": registry.KINDS["service"], "count": count}
             )
     outcome.fuzzy = fuzzy
-    outcome.other_language = untranslated_matches(query, language, locale)
+    outcome.other_language = untranslated_matches(query, language, locale, paths)
     outcome.promotions = promotions(query, locale)
     return outcome
+
+
+def _ranked_search(query, locale, backend, paths, facet_filters):
+    """The results, whether tolerant of a typo, and the ids of the first ones.
+
+    On PostgreSQL, one query in the page documents matches, filters, ranks and
+    counts (search/documents.py); its first FACET_LIMIT ids serve the facets
+    too. Elsewhere (and for the tolerant search), modelsearch's own search.
+    """
+    if paths is not None:
+        condition = _document_condition(*facet_filters)
+        found = documents.ranked(
+            query, backend, locale, paths, condition, limit=FACET_LIMIT
+        )
+        if found.count or len(query) < 4:
+            return (
+                RankedPages(found, query, backend, locale, paths, condition),
+                False,
+                found.ids,
+            )
+    pages = _with_facet_filters(pages_in(locale), *facet_filters)
+    results, fuzzy = _search_with_tolerance(pages.specific(), query, backend)
+    return results, fuzzy, [page.pk for page in results[:FACET_LIMIT]]
+
+
+def _document_condition(kind, organization, theme):
+    """The facet filters of `_with_facet_filters`, on the page documents."""
+    condition = Q()
+    if kind:
+        models_of_kind = registry.models_of_kind(kind) or [Page]
+        content_types = ContentType.objects.get_for_models(*models_of_kind).values()
+        condition &= Q(content_type_id__in=[ct.pk for ct in content_types])
+    for facet, key in (("organization", organization), ("theme", theme)):
+        if key:
+            condition &= Q(page_id__in=_pages_pointing_at(facet, key))
+    return condition
+
+
+class RankedPages:
+    """The ranked pages of a search, for the paginator: counted once, and the
+    first FACET_LIMIT ids known, so a page of results costs only its pages."""
+
+    def __init__(self, found, query, backend, locale, paths, condition):
+        self.found = found
+        self.fetch = (query, backend, locale, paths)
+        self.condition = condition
+
+    def count(self):
+        return self.found.count
+
+    def __len__(self):
+        return self.found.count
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.found.count)
+        if stop <= len(self.found.ids):
+            ids = self.found.ids[start:stop]
+        else:
+            ids = documents.ranked_slice(
+                *self.fetch, start, stop, condition=self.condition
+            )
+        return documents.specific_pages(ids)
 
 
 def _paginate(results, page_number):
@@ -189,12 +255,22 @@ def _search_snippets(query, locale, backend):
     return get_search_backend(backend).search(query, queryset)
 
 
-def untranslated_matches(query, language, locale):
-    """Matches in the other language whose page has no translation in this one."""
+def untranslated_matches(query, language, locale, paths=None):
+    """Matches in the other language whose page has no translation in this one.
+
+    On PostgreSQL (`paths`, the private sections, given), the other language's
+    matches are found first in the page documents, then each looks up its
+    translation: not every page of this language filtered before matching.
+    """
     code = other_language(language)
     other = _locale(code) if code else None
     if other is None:
         return []
+    if paths is not None and documents.supported(backend_for(code)):
+        ids = documents.untranslated(
+            query, backend_for(code), other, locale, paths, OTHER_LANGUAGE_LIMIT
+        )
+        return [(page, code) for page in documents.specific_pages(ids)]
     translated = pages_in(locale).values("translation_key")
     pages = pages_in(other).exclude(translation_key__in=translated).specific()
     found = pages.search(query, backend=backend_for(code))[:OTHER_LANGUAGE_LIMIT]
@@ -202,23 +278,20 @@ def untranslated_matches(query, language, locale):
 
 
 def promotions(query, locale):
-    """Editors' picks for this query: pages shown in the reader's language."""
+    """Editors' picks for this query: pages and external links in the reader's
+    language (an external link not yet translated keeps its own, marked as such)."""
     # Accents ignored, as in the search itself: "impots" fires "impôts"'s picks.
+    wordings = PromotionTranslation.objects.filter(locale=locale)
     picks = (
         SearchPromotion.objects.annotate(folded=Folded("query__query_string"))
         .filter(folded=fold_text(normalise_query_string(query)))
         .select_related("page")
+        .prefetch_related(Prefetch("translations", queryset=wordings))
     )
     shown = []
     for pick in picks:
         if pick.page_id is None:
-            shown.append(
-                {
-                    "title": pick.external_link_text,
-                    "url": pick.external_link_url,
-                    "description": pick.description,
-                }
-            )
+            shown.append(_external_pick(pick, locale))
             continue
         page = pick.page.get_translation_or_none(locale) or pick.page
         if page.live:
@@ -228,9 +301,31 @@ def promotions(query, locale):
     return shown
 
 
+def _external_pick(pick, locale):
+    wording = next(iter(pick.translations.all()), None)
+    if wording is None:
+        # Written in the site's default language: screen readers are told so.
+        default = settings.LANGUAGE_CODE
+        return {
+            "title": pick.external_link_text,
+            "url": pick.external_link_url,
+            "description": pick.description,
+            "lang": default if default != locale.language_code else None,
+        }
+    return {
+        "title": wording.link_text,
+        "url": pick.external_link_url,
+        "description": wording.description or pick.description,
+    }
+
+
 def facets(results, locale):
     """Counts per kind, organization and theme among the first FACET_LIMIT results."""
-    ids = [page.pk for page in results[:FACET_LIMIT]]
+    return facets_of([page.pk for page in results[:FACET_LIMIT]], locale)
+
+
+def facets_of(ids, locale):
+    """Counts per kind, organization and theme among these pages."""
     if not ids:
         return {}
     per_kind = {}

@@ -6,8 +6,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .models import PromotionTranslation
 from .registry import SNIPPETS_HOOK
 
 
@@ -23,6 +27,9 @@ PROMOTIONS = [
     "wagtailsearchpromotions.add_searchpromotion",
     "wagtailsearchpromotions.change_searchpromotion",
     "wagtailsearchpromotions.delete_searchpromotion",
+    "search.add_promotiontranslation",
+    "search.change_promotiontranslation",
+    "search.delete_promotiontranslation",
 ]
 
 
@@ -56,3 +63,24 @@ def register_query_report_menu_item():
         icon_name="search",
         order=900,
     )
+
+
+class PromotionTranslationViewSet(SnippetViewSet):
+    """The wording of external-link promotions in the other language."""
+
+    model = PromotionTranslation
+    icon = "link-external"
+    menu_label = _("Promotion translations")
+    menu_name = "search-promotion-translations"
+    add_to_settings_menu = True
+    list_display = ["link_text", "promotion", "locale"]
+    list_filter = ["locale"]
+    panels = [
+        FieldPanel("promotion"),
+        FieldPanel("locale"),
+        FieldPanel("link_text"),
+        FieldPanel("description"),
+    ]
+
+
+register_snippet(PromotionTranslationViewSet)

@@ -26,6 +26,7 @@ from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
 from home.blocks import CommonStreamBlock, validate_heading_order
+from home.images import PageImageMixin
 from home.models import BasePage, Organization, Theme
 from home.public_url import public_url
 from home.scoping import OrganizationOwnedPageMixin
@@ -197,7 +198,7 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
         return catalogue_calendar(request, self)
 
 
-class CoursePage(OrganizationOwnedPageMixin, BasePage):
+class CoursePage(PageImageMixin, OrganizationOwnedPageMixin, BasePage):
     """One course of the Académie or ENAP, with its sessions."""
 
     organization_field = "provider"
@@ -262,6 +263,7 @@ class CoursePage(OrganizationOwnedPageMixin, BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("provider"),
+        *PageImageMixin.image_panels,
         FieldPanel("objectives"),
         FieldPanel("competencies"),
         FieldPanel("prerequisites"),

@@ -19,6 +19,9 @@ PLACES = {
 
 
 INVITATIONS_VERSION_KEY = "lab:invitations:version"
+# One entry for every organization, so that its key is known before the post is
+# read: the feedback post fetches it in the rate limit's round trip.
+INVITATIONS_KEY = "lab:inviting"
 
 
 def invalidate_invitations(**kwargs):
@@ -26,19 +29,30 @@ def invalidate_invitations(**kwargs):
     sharedcache.bump_now_and_after_commit(INVITATIONS_VERSION_KEY)
 
 
+def invitation_pairs():
+    """The cache entry every thanks reads, for `sharedcache`'s one-trip prefetch."""
+    return [(INVITATIONS_KEY, INVITATIONS_VERSION_KEY)]
+
+
+def _inviting_organizations():
+    """{place: translation keys of the organizations inviting there}."""
+    rows = OrganizationLabSettings.objects.values_list(
+        "organization__translation_key", *PLACES.values()
+    )
+    return {
+        place: frozenset(row[0] for row in rows if row[1 + index])
+        for index, place in enumerate(PLACES)
+    }
+
+
 def organization_invites(organization, place):
     """Cached: every feedback's thanks asks it (a query saved per post)."""
-    flag = PLACES.get(place)
-    if organization is None or flag is None:
+    if organization is None or place not in PLACES:
         return False
-    return sharedcache.get(
-        f"lab:invites:{organization.translation_key}:{place}",
-        INVITATIONS_VERSION_KEY,
-        lambda: OrganizationLabSettings.objects.filter(
-            organization__translation_key=organization.translation_key,
-            **{flag: True},
-        ).exists(),
+    inviting = sharedcache.get(
+        INVITATIONS_KEY, INVITATIONS_VERSION_KEY, _inviting_organizations
     )
+    return organization.translation_key in inviting[place]
 
 
 def lab_page(language=None):

@@ -29,14 +29,30 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def language_alternates(context):
-    """[(language code, language name, URL of this content in that language, exact)]."""
+    """[(language code, language name, URL of this content in that language, exact)].
+
+    A filtered or paginated state keeps its query string in the other language;
+    a page that does not exist leads to the other language's home page.
+    """
     request = context["request"]
+    if context.get("not_found"):
+        return [(code, name, f"/{code}/", False) for code, name in settings.LANGUAGES]
     page = context.get("page")
     if page is not None and getattr(page, "pk", None):
-        return navigation.page_alternates(page, request)
+        return with_query(navigation.page_alternates(page, request), request)
     return [
         (code, name, translate_url(request.get_full_path(), code), True)
         for code, name in settings.LANGUAGES
+    ]
+
+
+def with_query(alternates, request):
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return alternates
+    return [
+        (code, name, f"{url}?{query}" if exact else url, exact)
+        for code, name, url, exact in alternates
     ]
 
 

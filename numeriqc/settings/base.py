@@ -218,6 +218,13 @@ PAGE_CACHE_QUERY_PARAMS = ["feedback"]
 PAGE_CACHE_IGNORED_PREFIXES = ["utm_", "fbclid", "gclid", "msclkid", "mc_", "_ga"]
 # Cookies besides the session and messages ones that make a request personal.
 PAGE_CACHE_PRIVATE_COOKIES = []
+# Each server worker keeps a copy of its hottest cached pages and serves them
+# before Django runs (numeriqc/localpages.py); it re-reads the cache's generation
+# at most every PAGE_CACHE_LOCAL_SECONDS, the longest a publish may take to show
+# (0 turns the copy off). Bounded: least recently used pages leave first.
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "500"))
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", "33554432"))
 
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

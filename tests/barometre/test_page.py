@@ -266,3 +266,19 @@ def test_the_french_csv_has_labels_in_french_beside_the_stable_codes(
     header = next(csv.reader(io.StringIO(text)))
     assert "Direction (code)" in header and "Origin" in header
     assert "Higher is better" in text or "Lower is better" in text
+
+
+def test_an_edition_switches_language_to_the_same_edition(client, barometre, axis):
+    indicator_with_history(axis, "Satisfaction", "Satisfaction", [10, 20])
+    services.publish_edition(2025, 4)
+    # The page's own alternates are cached first: the edition must not reuse them.
+    page = client.get("/fr/barometre/").text
+    assert 'href="/en/barometre/" lang="en"' in page
+    for _ in range(2):  # built, then read from the cache
+        html = client.get("/fr/barometre/editions/2025-t4/").text
+        assert 'href="/en/barometre/editions/2025-t4/" lang="en"' in html
+        assert (
+            '<link rel="alternate" hreflang="fr" '
+            'href="http://testserver/fr/barometre/editions/2025-t4/">'
+        ) in html
+    assert 'href="/en/barometre/" lang="en"' in client.get("/fr/barometre/").text

@@ -6,9 +6,12 @@ their default-language row asks no `Locale`; whether the organization invites to
 its testing panel is cached (and follows its settings at once).
 """
 
+import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from redis.connection import AbstractConnection
 
 from consultation.lab.models import OrganizationLabSettings
 from feedback.models import FeedbackEntry
@@ -61,3 +64,21 @@ def test_the_thanks_follow_the_organizations_panel_settings(site_tree):
     settings.invite_after_feedback = False
     settings.save()
     assert '#join"' not in post(service)[0]["html"]
+
+
+@pytest.mark.skipif(not django_settings.REDIS_URL, reason="counts Redis round trips")
+def test_a_feedback_post_costs_one_redis_trip(site_tree, monkeypatch):
+    """The rate limit's count and the thanks' cached invitation: one pipeline."""
+    service = ServiceFactory(organization=OrganizationFactory(name="Ministère"))
+    post(service)  # the invitation entry and its version exist from now on
+    trips = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(connection, command, *args, **kwargs):
+        trips.append(command)
+        return send(connection, command, *args, **kwargs)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    answer, _sql = post(service, comment="Le formulaire refuse mon code postal.")
+    assert answer["status"] == "ok"
+    assert len(trips) == 1, trips

@@ -117,3 +117,24 @@ def test_admin_speaks_french_to_a_french_speaking_editor(client, site_tree):
     assert response.status_code == 200
     assert '<html lang="fr"' in response.text
     assert "Tableau de bord" in response.text
+
+
+def test_switcher_keeps_a_listing_state(client, site_tree):
+    page = StandardPageFactory(parent=site_tree.fr, title="Liste", slug="liste")
+    translate_page(page, title="List", slug="list")
+    html = client.get("/fr/liste/?page=2&axis=gouvernance").text
+    assert 'href="/en/list/?page=2&amp;axis=gouvernance" lang="en"' in html
+    assert (
+        'hreflang="en" href="http://testserver/en/list/?page=2&amp;axis=gouvernance"'
+        in html
+    )
+
+
+@pytest.mark.parametrize(("language", "other"), [("fr", "en"), ("en", "fr")])
+def test_switcher_on_a_missing_page_goes_to_the_other_home_page(
+    client, site_tree, language, other
+):
+    response = client.get(f"/{language}/nulle-part/?x=1")
+    assert response.status_code == 404
+    assert f'href="/{other}/" lang="{other}" hreflang="{other}"' in response.text
+    assert 'rel="alternate"' not in response.text

@@ -285,3 +285,10 @@ def test_pages_are_served_when_the_cache_server_is_down(page, settings):
     second = visitor().get("/fr/services/")
     assert first.status_code == second.status_code == 200
     assert "Services numériques" in second.text
+
+
+def test_a_head_request_is_answered_from_the_cache(page):
+    visitor().get("/fr/services/")
+    head = visitor().head("/fr/services/")
+    assert head.status_code == 200 and head["X-Page-Cache"] == "hit"
+    assert head.content == b""

@@ -4,8 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
 
-from search.models import QueryDay
+from search.models import PromotionTranslation, QueryDay
 from tests.factories import (
     MeasurePageFactory,
     OrganizationFactory,
@@ -13,6 +14,7 @@ from tests.factories import (
     StrategyPageFactory,
     ThemeFactory,
     translate_page,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +151,65 @@ def test_a_promotion_fires_whatever_the_accents_typed(client, site_tree):
     assert "Recommandé" not in search(client, "fr", "impot foncier").text
 
 
+def external_promotion(query_string):
+    return SearchPromotion.objects.create(
+        query=Query.get(query_string),
+        external_link_url="https://www.quebec.ca/impots",
+        external_link_text="Impôts du Québec",
+        description="Déclarer ses revenus",
+    )
+
+
+def test_an_external_promotion_shows_its_english_title_in_english(client, site_tree):
+    promotion = external_promotion("impôts")
+    PromotionTranslation.objects.create(
+        promotion=promotion,
+        locale=Locale.objects.get(language_code="en"),
+        link_text="Québec taxes",
+        description="File your tax return",
+    )
+
+    french = search(client, "fr", "impots")
+    english = search(client, "en", "impôts")
+
+    assert "Impôts du Québec" in french.text and "Déclarer ses revenus" in french.text
+    assert "Québec taxes" not in french.text
+    assert "Québec taxes" in english.text and "File your tax return" in english.text
+    assert "Impôts du Québec" not in english.text
+    assert 'href="https://www.quebec.ca/impots"' in english.text
+
+
+def test_an_untranslated_external_promotion_is_marked_as_french(client, site_tree):
+    external_promotion("impôts")
+
+    english = search(client, "en", "impots")
+    french = search(client, "fr", "impots")
+
+    assert '<li lang="fr"><a href="https://www.quebec.ca/impots">' in english.text
+    assert "Impôts du Québec" in english.text
+    assert 'lang="fr"><a href' not in french.text
+
+
+def test_promotions_take_the_same_queries_however_many_are_translated(
+    client, site_tree
+):
+    external_promotion("impôts")
+    search(client, "en", "impots")
+    with CaptureQueriesContext(connection) as one:
+        search(client, "en", "impots")
+    for _ in range(3):
+        promotion = external_promotion("impôts")
+        PromotionTranslation.objects.create(
+            promotion=promotion,
+            locale=Locale.objects.get(language_code="en"),
+            link_text="Taxes",
+        )
+    with CaptureQueriesContext(connection) as four:
+        search(client, "en", "impots")
+
+    assert len(four) == len(one)
+
+
 def test_searches_are_counted_for_the_report(client, site_tree):
     StandardPageFactory(parent=site_tree.fr, title="Subventions")
 
@@ -257,3 +318,26 @@ def test_pages_are_found_by_the_name_of_their_organization_and_theme(client, sit
 
     assert "Mesure 12" in by_organization.text
     assert "Mesure 13" in by_theme.text
+
+
+def test_an_organization_is_named_once_with_its_acronym_in_english(client, site_tree):
+    organization = OrganizationFactory(
+        name="École nationale d’administration publique", acronym="ENAP"
+    )
+    # An English name that already ends with the acronym (as the demo's did).
+    translate_snippet(
+        organization, name="École nationale d’administration publique (ENAP)"
+    )
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+    measure = MeasurePageFactory(
+        parent=strategy, title="Mesure climat", organization=organization
+    )
+    translate_page(strategy, title="Strategy", slug="strategy")
+    translate_page(measure, title="Climate measure", slug="climate-measure")
+
+    english = search(client, "en", "climate")
+
+    assert "École nationale d’administration publique (ENAP) <span" in english.text
+    assert "(ENAP) (ENAP)" not in english.text
+    french = search(client, "fr", "climat")
+    assert "École nationale d’administration publique (ENAP) <span" in french.text
