@@ -1,5 +1,6 @@
 """Admin forms: a survey with answers refuses the edits that would corrupt them."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -49,6 +50,21 @@ def _choice_label(choice):
     return f"{choice.question.label} → {choice.label}"
 
 
+class ConditionChoiceSelect(forms.Select):
+    """Each choice says its question (`data-question`): the editor's script then
+    offers only the choices of the question picked beside it."""
+
+    class Media:
+        js = ["consultation/condition_choice.js"]
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        instance = getattr(value, "instance", None)
+        if instance is not None:
+            option["attrs"]["data-question"] = str(instance.question_id)
+        return option
+
+
 def _offer_conditions(form, questions, choices):
     if "condition_question" in form.fields:
         form.fields["condition_question"].queryset = questions
@@ -56,6 +72,8 @@ def _offer_conditions(form, questions, choices):
         field = form.fields["condition_choice"]
         field.queryset = choices
         field.label_from_instance = _choice_label
+        field.widget = ConditionChoiceSelect(attrs=field.widget.attrs)
+        field.widget.choices = field.choices
 
 
 def _with_narrowed_empty_form(formset_class, questions, choices):

@@ -78,6 +78,10 @@ def test_the_editor_offers_the_earlier_questions_choices_in_a_drop_down(editor, 
     assert "Utilisez-vous le service? → Oui" in html
     assert "Utilisez-vous le service? → Non" in html
     assert "Choix d’ailleurs" not in html
+    # Each choice names its question, for the script that narrows the list.
+    user = _questions(survey)[0]
+    assert f'data-question="{user.pk}"' in html
+    assert "consultation/condition_choice.js" in html
     # The first question has no earlier question: nothing to choose from.
     first = response.context["form"].formsets["questions"].forms[0]
     assert list(first.fields["condition_choice"].queryset) == []

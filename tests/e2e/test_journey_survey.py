@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from consultation.models import Answer, ConsultationPage, Response
+from tests.e2e.checks import overflow_problems
 
 TEXT = {
     "fr": {
@@ -252,6 +253,9 @@ def test_citizen_answers_the_matrices_with_labelled_columns(page, site_url, lang
     survey.get_by_role("button", name=text["next"]).click()
     expect(page.get_by_text(text["page2"])).to_be_visible()
 
+    # At 320 CSS px the matrices' labels wrap: nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert not overflow_problems(page)
     survey = page.locator("form.survey-form")
     labelled = _group(survey, words["labelled"])
     record = labelled.get_by_role("group", name=words["record"], exact=True)
