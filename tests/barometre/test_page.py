@@ -205,7 +205,7 @@ def test_the_download_links_of_the_page_work(client, barometre, axis):
     html = client.get("/fr/barometre/").text
     slug = barometre_slug()
     assert 'href="/fr/barometre/donnees/csv/"' in html
-    assert f'href="/fr/barometre/data/{slug}/json/"' in html
+    assert f'href="/fr/barometre/donnees/{slug}/json/"' in html
     english = client.get("/en/barometre/").text
     assert f'href="/en/barometre/data/{slug}/csv/"' in english
 
