@@ -235,6 +235,7 @@ def run(quick=False):
         script = str(Path(scratch) / "count.lua")
         Path(script).write_text(COUNT_CACHE_STATES)
         site.env["FEEDBACK_POSTS_PER_ADDRESS"] = str(10**9)
+        site.env["CONSULTATION_POSTS_PER_ADDRESS"] = str(10**9)
         # The production image's worker class (numeriqc/gunicorn_conf.py): with
         # sync workers a post waiting on its commit holds a whole worker, and
         # 3 posting clients starved the readers of 2 workers (0.095 measured).

@@ -472,10 +472,9 @@ def interleaved(site, name, path, limit_path, seconds, headers=None):
         for _round in range(ROUNDS)
     ]
     row = compare(name, _pooled([p for p, _ in pairs]), _pooled([q for _, q in pairs]))
-    row["round_ratios"] = [
-        round(p["per_second"] / q["per_second"], 3) for p, q in pairs
-    ]
-    row["ratio"] = statistics.median(row["round_ratios"])
+    row["round_ratios"] = [_ratio(p["per_second"], q["per_second"]) for p, q in pairs]
+    measured = [ratio for ratio in row["round_ratios"] if ratio is not None]
+    row["ratio"] = statistics.median(measured) if measured else None
     return row
 
 
@@ -510,8 +509,13 @@ def compare(name, measured, limit):
         "limit_p99_ms": limit["p99_ms"],
         "cpu_ms_per_request": measured.get("cpu_ms_per_request"),
         "limit_cpu_ms_per_request": limit.get("cpu_ms_per_request"),
-        "ratio": round(measured["per_second"] / limit["per_second"], 3),
+        "ratio": _ratio(measured["per_second"], limit["per_second"]),
     }
+
+
+def _ratio(measured, limit):
+    """None when the limit measured nothing (a phase too short on a busy machine)."""
+    return round(measured / limit, 3) if limit else None
 
 
 @contextmanager

@@ -137,6 +137,40 @@ STRATEGY_QUESTIONS = [
         ],
     ),
     (
+        K.MATRIX_LABELS,
+        "Ces services vous sont-ils utiles?",
+        "Are these services useful to you?",
+        {
+            "columns": [
+                ("Pas du tout", "Not at all"),
+                ("Un peu", "A little"),
+                ("Beaucoup", "A lot"),
+            ]
+        },
+        [
+            ("Dossier santé en ligne", "Online health record"),
+            ("Avis de cotisation", "Notice of assessment"),
+            ("Rendez-vous en ligne", "Online appointments"),
+        ],
+    ),
+    (
+        K.MATRIX_MULTIPLE,
+        "Par quels moyens joignez-vous ces services?",
+        "How do you reach these services?",
+        {
+            "max_choices": 2,
+            "columns": [
+                ("Téléphone", "Phone"),
+                ("Ordinateur", "Computer"),
+                ("Au comptoir", "At the counter"),
+            ],
+        },
+        [
+            ("Santé", "Health"),
+            ("Impôts", "Taxes"),
+        ],
+    ),
+    (
         K.NUMBER,
         "Combien de démarches faites-vous en ligne par année?",
         "How many procedures do you do online each year?",
@@ -165,6 +199,8 @@ CLOSED_QUESTIONS = [
     STRATEGY_QUESTIONS[6],
     STRATEGY_QUESTIONS[10],
     STRATEGY_QUESTIONS[11],
+    STRATEGY_QUESTIONS[12],
+    STRATEGY_QUESTIONS[13],
     (
         K.LONG_TEXT,
         "Que devrions-nous améliorer en priorité?",
@@ -174,18 +210,34 @@ CLOSED_QUESTIONS = [
     ),
 ]
 
-COMMENTS = [
-    "Les délais de traitement sont trop longs.",
-    "Le formulaire en ligne est difficile à remplir sur téléphone.",
-    "Il faudrait un seul compte pour tous les services.",
-    "Le formulaire en ligne demande des informations déjà fournies.",
-    "Un seul compte pour tous les services serait plus simple.",
-    "Online forms are hard to fill in on a phone.",
-    "One account for every service, please.",
-    "Processing times are too long.",
-    "Plus de clarté dans les messages d’erreur.",
-    "Clear error messages would help a lot.",
-]
+# Free-text answers, in the respondent's language: the themes group them across
+# languages (consultation.themes).
+COMMENTS = {
+    "fr": [
+        "Les délais de traitement sont trop longs.",
+        "Le formulaire en ligne est difficile à remplir sur téléphone.",
+        "Il faudrait un seul compte pour tous les services.",
+        "Le formulaire en ligne demande des informations déjà fournies.",
+        "Un seul compte pour tous les services serait plus simple.",
+        "Plus de clarté dans les messages d’erreur.",
+        "Le site n’est pas accessible avec un lecteur d’écran.",
+        "Je m’inquiète de la sécurité de mes renseignements.",
+        "Parler à un agent quand on est bloqué.",
+        "L’attente au téléphone est interminable.",
+    ],
+    "en": [
+        "Online forms are hard to fill in on a phone.",
+        "One account for every service, please.",
+        "Processing times are too long.",
+        "Clear error messages would help a lot.",
+        "Accessibility for people with a disability is lacking.",
+        "I worry about the security of my personal information.",
+        "Being able to reach a human agent when stuck.",
+        "Waiting on the phone for an hour is not acceptable.",
+        "The form asks again for what I already gave.",
+        "Privacy of my data matters more than speed.",
+    ],
+}
 
 PAGES = [
     {
@@ -344,6 +396,7 @@ def _survey(data, organization):
     for _kind, fr, en, options, choices in data["questions"]:
         strings[fr] = en
         strings.update(dict(choices))
+        strings.update(dict(options.get("columns", [])))
         for name in ("scale_min_label", "scale_max_label"):
             if name in options:
                 strings[options[name][0]] = options[name][1]
@@ -356,7 +409,7 @@ def _survey(data, organization):
 def _questions(survey, specs):
     created = {}
     for order, (kind, fr, _en, options, choices) in enumerate(specs):
-        fields = {k: v for k, v in options.items() if k != "condition"}
+        fields = {k: v for k, v in options.items() if k not in ("condition", "columns")}
         for name in ("scale_min_label", "scale_max_label"):
             if name in fields:
                 fields[name] = fields[name][0]
@@ -368,11 +421,17 @@ def _questions(survey, specs):
             locale=survey.locale,
             **fields,
         )
+        # Rows first, then a matrix's labelled columns.
+        columns = options.get("columns", [])
         Choice.objects.bulk_create(
             Choice(
-                question=question, label=label, sort_order=index, locale=survey.locale
+                question=question,
+                label=label,
+                sort_order=index,
+                is_column=index >= len(choices),
+                locale=survey.locale,
             )
-            for index, (label, _en_label) in enumerate(choices)
+            for index, (label, _en_label) in enumerate([*choices, *columns])
         )
         created[order] = question
         if "condition" in options:
@@ -444,6 +503,24 @@ def _random_answers(rng, response, question):
             )
             for row in choices
         ]
+    if question.kind == K.MATRIX_LABELS:
+        columns = question.columns
+        return [
+            Answer(
+                response=response,
+                question=question,
+                row=row,
+                choice=rng.choices(columns, [1, 3, 4])[0],
+            )
+            for row in question.rows
+        ]
+    if question.kind == K.MATRIX_MULTIPLE:
+        return [
+            Answer(response=response, question=question, row=row, choice=column)
+            for row in question.rows
+            for column in rng.sample(question.columns, rng.randint(0, 2))
+        ]
     if question.kind == K.LONG_TEXT and rng.random() < 0.3:
-        return [Answer(response=response, question=question, text=rng.choice(COMMENTS))]
+        comments = COMMENTS[response.language]
+        return [Answer(response=response, question=question, text=rng.choice(comments))]
     return []

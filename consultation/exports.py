@@ -34,13 +34,18 @@ def header(questions):
     base = [_("Response"), _("Received on"), _("Language"), _("Status")]
     cells = []
     for question in questions:
-        if question.kind in (Question.Kind.MATRIX, Question.Kind.RANKING):
-            cells.extend(
-                f"{question.label} — {c.label}" for c in question.choices.all()
-            )
+        if _is_wide(question):
+            cells.extend(f"{question.label} — {c.label}" for c in question.rows)
         else:
             cells.append(question.label)
     return base + cells
+
+
+def _is_wide(question):
+    """Questions with a column per choice (ranking) or per row (matrices)."""
+    return question.kind == Question.Kind.RANKING or question.kind in (
+        Question.MATRIX_KINDS
+    )
 
 
 def rows(survey, questions):
@@ -96,8 +101,8 @@ def _layout(questions, source_questions):
     layout, column = [], 4
     for question in questions:
         source = source_questions[question.translation_key]
-        wide = question.kind in (Question.Kind.MATRIX, Question.Kind.RANKING)
-        subs = [c.pk for c in source.choices.all()] if wide else []
+        wide = _is_wide(question)
+        subs = [c.pk for c in source.rows] if wide else []
         layout.append((source.pk, column, subs, question.kind))
         column += len(subs) if wide else 1
     return layout
@@ -131,7 +136,12 @@ def _place(cells, values, layout, labels, yes_no):
         if kind == Question.Kind.YES_NO:
             cells[column] = yes_no[bool(number)]
             return
-        if row_id is not None and row_id in subs:
+        if row_id is not None and row_id in subs and kind in Question.COLUMN_KINDS:
+            # The column chosen in this row, by its label; several joined.
+            index = column + subs.index(row_id)
+            value = labels.get(choice_id, "")
+            cells[index] = f"{cells[index]}; {value}" if cells[index] != "" else value
+        elif row_id is not None and row_id in subs:
             cells[column + subs.index(row_id)] = _plain_number(number)
         elif rank is not None and choice_id in subs:
             cells[column + subs.index(choice_id)] = rank
@@ -300,6 +310,12 @@ def _aggregates(layout):
                 f"bool_or(a.number <> 0) FILTER (WHERE {q}) AS yes_{question_id}, "
                 f"count(*) FILTER (WHERE {q}) AS n_{question_id}"
             )
+        elif subs and kind in Question.COLUMN_KINDS:
+            aggregates.extend(
+                f"string_agg(a.value, '; ' ORDER BY a.id) FILTER (WHERE {q} AND "
+                f"a.row_id = {int(sub)} AND a.value <> '') AS sub_{question_id}_{sub}"
+                for sub in subs
+            )
         elif subs and kind == Question.Kind.MATRIX:
             aggregates.extend(
                 f"max(a.number) FILTER (WHERE {q} AND a.row_id = {int(sub)}) "
@@ -328,6 +344,8 @@ def _cells(question_id, subs, kind, params):
             f"CASE WHEN grouped.n_{question_id} = 0 THEN NULL "
             f"WHEN grouped.yes_{question_id} THEN %(yes)s ELSE %(no)s END"
         ]
+    if subs and kind in Question.COLUMN_KINDS:
+        return [_neutralised(f"grouped.sub_{question_id}_{sub}") for sub in subs]
     if subs and kind == Question.Kind.MATRIX:
         return [_NUMBER.format(n=f"grouped.sub_{question_id}_{sub}") for sub in subs]
     if subs:

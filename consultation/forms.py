@@ -12,10 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import ANSWER_TEXT_MAX_LENGTH, Question
+from .answer_values import NO, OTHER, YES
+from .models import ANSWER_TEXT_MAX_LENGTH, Choice, Question
 
-OTHER = "other"
-YES, NO = "yes", "no"
 CONTROL_ALLOWED = {"\n", "\r", "\t"}
 DEFAULT_SHORT_LIMIT = 255
 DEFAULT_LONG_LIMIT = ANSWER_TEXT_MAX_LENGTH
@@ -64,7 +63,7 @@ class Condition:
             return answered
         if operator == Question.Operator.NOT_ANSWERED:
             return not answered
-        matches = self._expected(target, question.condition_value) in values
+        matches = self._expected(target, question) in values
         return matches if operator == Question.Operator.EQUALS else not matches
 
     def describe(self, question):
@@ -77,7 +76,7 @@ class Condition:
         return {
             "name": target.field_name,
             "operator": question.condition_operator,
-            "value": self._expected(target, question.condition_value),
+            "value": self._expected(target, question),
         }
 
     def _target(self, question):
@@ -92,8 +91,11 @@ class Condition:
         return self.questions_by_key.get(key)
 
     @staticmethod
-    def _expected(target, text):
-        text = (text or "").strip()
+    def _expected(target, question):
+        """The raw value that the condition expects from `target`."""
+        if question.condition_choice_id and target.kind in Question.CHOICE_KINDS:
+            return _choice_value(target, question.condition_choice_id)
+        text = (question.condition_value or "").strip()
         if target.kind == Question.Kind.YES_NO:
             return YES if text.casefold() in {"yes", "oui", "1"} else NO
         if target.kind in Question.CHOICE_KINDS:
@@ -101,6 +103,20 @@ class Condition:
                 if choice.label.strip().casefold() == text.casefold():
                     return choice.translation_key.hex
         return text
+
+
+def _choice_value(target, choice_id):
+    """The field value of the choice a condition names: its own choice (aligned on
+    save), or, for a condition still pointing at another language, the same key."""
+    for choice in target.choices.all():
+        if choice.pk == choice_id:
+            return choice.translation_key.hex
+    key = (
+        Choice.objects.filter(pk=choice_id)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    return key.hex if key else ""
 
 
 class SurveyPageForm(forms.Form):
@@ -247,10 +263,36 @@ class SurveyPageForm(forms.Form):
                 required=common["required"],
             )
 
+    @staticmethod
+    def _columns(question):
+        return [(c.translation_key.hex, c.label) for c in question.columns]
+
+    def _field_matrix_label(self, question, common):
+        """One answer per row, among the editor's column labels."""
+        for row in question.rows:
+            self.fields[sub_name(question, row)] = forms.ChoiceField(
+                label=row.label,
+                choices=self._columns(question),
+                widget=forms.RadioSelect,
+                required=common["required"],
+            )
+
+    def _field_matrix_multi(self, question, common):
+        """Any number of columns per row (at most `max_choices`, see the check)."""
+        for row in question.rows:
+            self.fields[sub_name(question, row)] = forms.MultipleChoiceField(
+                label=row.label,
+                choices=self._columns(question),
+                widget=forms.CheckboxSelectMultiple,
+                required=common["required"],
+            )
+
     def _row(self, question):
         """What the template needs to render one question."""
-        if question.kind in (Question.Kind.RANKING, Question.Kind.MATRIX):
-            fields = [self[sub_name(question, c)] for c in question.choices.all()]
+        if question.kind == Question.Kind.RANKING or question.kind in (
+            Question.MATRIX_KINDS
+        ):
+            fields = [self[sub_name(question, c)] for c in question.rows]
         elif question.kind == Question.Kind.SECTION:
             fields = []
         else:
@@ -345,6 +387,24 @@ class SurveyPageForm(forms.Form):
                 % {"count": question.min_choices},
             )
 
+    def _check_matrix_multi(self, question, cleaned):
+        """Per row: at most `max_choices` columns, at least `min_choices` if any."""
+        for row in question.rows:
+            name = sub_name(question, row)
+            count = len(cleaned.get(name) or [])
+            if question.max_choices and count > question.max_choices:
+                self.add_error(
+                    name,
+                    gettext("Choose at most %(count)s options.")
+                    % {"count": question.max_choices},
+                )
+            elif question.min_choices and 0 < count < question.min_choices:
+                self.add_error(
+                    name,
+                    gettext("Choose at least %(count)s options.")
+                    % {"count": question.min_choices},
+                )
+
     def _check_ranking(self, question, cleaned):
         names = [sub_name(question, c) for c in question.choices.all()]
         ranks = [cleaned.get(name) for name in names if cleaned.get(name)]
@@ -370,6 +430,13 @@ class SurveyPageForm(forms.Form):
                 for choice in question.choices.all()
                 if data.get(sub_name(question, choice))
             }
+        if question.kind in Question.COLUMN_KINDS:
+            # {row key: column key} or, ticked several, {row key: [column key]}.
+            return {
+                row.translation_key: data[sub_name(question, row)]
+                for row in question.rows
+                if data.get(sub_name(question, row))
+            }
         if question.kind == Question.Kind.SECTION:
             return None
         value = data.get(question.field_name)
@@ -386,7 +453,8 @@ class SurveyPageForm(forms.Form):
 
 
 class FinishForm(forms.Form):
-    """The last step: consent, email (email-confirmed surveys) and the honeypot."""
+    """The last step: consent, email (email-confirmed surveys) and the honeypot
+    (`home.public_post.HONEYPOT`, checked by the view's guard)."""
 
     website = forms.CharField(
         label=_("Leave this field empty"), required=False, max_length=200
@@ -406,10 +474,6 @@ class FinishForm(forms.Form):
             self.fields["consent"] = forms.BooleanField(
                 label=consent_label(survey), required=True
             )
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
 
 def consent_label(survey):

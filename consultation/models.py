@@ -160,6 +160,9 @@ def align_conditions(survey):
     if not conditional:
         return
     targets = Question.objects.in_bulk([q.condition_question_id for q in conditional])
+    chosen = Choice.objects.in_bulk(
+        [q.condition_choice_id for q in conditional if q.condition_choice_id]
+    )
     source = survey.source
     for question in conditional:
         target = targets.get(question.condition_question_id)
@@ -169,12 +172,28 @@ def align_conditions(survey):
         value = question.condition_value
         if source.pk != survey.pk and aligned.kind in Question.CHOICE_KINDS:
             value = _translated_choice_label(source, question, aligned) or value
-        if aligned.pk != question.condition_question_id or value != (
-            question.condition_value
+        choice_id = _local_choice_id(chosen.get(question.condition_choice_id), aligned)
+        if (
+            aligned.pk != question.condition_question_id
+            or value != question.condition_value
+            or choice_id != question.condition_choice_id
         ):
             Question.objects.filter(pk=question.pk).update(
-                condition_question=aligned, condition_value=value
+                condition_question=aligned,
+                condition_value=value,
+                condition_choice_id=choice_id,
             )
+
+
+def _local_choice_id(choice, question):
+    """The same choice (by translation key) among `question`'s own choices: a
+    translation's copy first points at the source's choice."""
+    if choice is None:
+        return None
+    if choice.question_id == question.pk:
+        return choice.pk
+    local = question.choices.filter(translation_key=choice.translation_key).first()
+    return local.pk if local else None
 
 
 def _translated_choice_label(source_survey, question, target):
@@ -214,6 +233,8 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         DATE = "date", _("Date")
         RANKING = "ranking", _("Ranking")
         MATRIX = "matrix", _("Matrix")
+        MATRIX_LABELS = "matrix_label", _("Matrix with labelled columns")
+        MATRIX_MULTIPLE = "matrix_multi", _("Multiple-choice matrix")
 
     class Display(models.TextChoices):
         RADIO = "radio", _("Radio buttons")
@@ -276,13 +297,22 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
     condition_operator = models.CharField(
         _("condition"), max_length=12, choices=Operator, blank=True
     )
+    # A choice question's condition names the choice itself, not its wording: the
+    # reference follows translation (align_conditions) and survives a rewording.
+    condition_choice = models.ForeignKey(
+        "Choice",
+        verbose_name=_("choice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For a choice question: the choice that the answer must be."),
+    )
     condition_value = models.CharField(
         _("value"),
         max_length=200,
         blank=True,
-        help_text=_(
-            "For a choice question, the text of the choice; yes/no: yes or no."
-        ),
+        help_text=_("For a yes/no question: yes or no; otherwise, the expected text."),
     )
 
     panels = [
@@ -308,6 +338,7 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
             [
                 FieldPanel("condition_question"),
                 FieldPanel("condition_operator"),
+                FieldPanel("condition_choice"),
                 FieldPanel("condition_value"),
             ],
             heading=_("Display condition"),
@@ -315,12 +346,24 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         InlinePanel("choices", heading=_("Choices"), label=_("Choice")),
     ]
 
-    CHOICE_KINDS = (Kind.SINGLE, Kind.MULTIPLE, Kind.RANKING, Kind.MATRIX)
+    CHOICE_KINDS = (
+        Kind.SINGLE,
+        Kind.MULTIPLE,
+        Kind.RANKING,
+        Kind.MATRIX,
+        Kind.MATRIX_LABELS,
+        Kind.MATRIX_MULTIPLE,
+    )
+    # One question, one answer per row: the rows are its choices.
+    MATRIX_KINDS = (Kind.MATRIX, Kind.MATRIX_LABELS, Kind.MATRIX_MULTIPLE)
+    # Matrices whose columns are choices marked as columns, not a numeric scale.
+    COLUMN_KINDS = (Kind.MATRIX_LABELS, Kind.MATRIX_MULTIPLE)
     LAYOUT_KINDS = (Kind.SECTION, Kind.PAGE_BREAK)
 
     # A condition is not wording: it follows the survey (see align_conditions).
     override_translatable_fields = [
         SynchronizedField("condition_question"),
+        SynchronizedField("condition_choice"),
         SynchronizedField("condition_value"),
     ]
 
@@ -339,6 +382,25 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
     def field_name(self):
         return f"q_{self.translation_key.hex}"
 
+    # Read from `choices.all()` so that a prefetch serves them (flat query counts).
+    @property
+    def rows(self):
+        """The options of a choice question; the rows of a matrix."""
+        if self.kind not in self.COLUMN_KINDS:
+            return list(self.choices.all())
+        return [choice for choice in self.choices.all() if not choice.is_column]
+
+    @property
+    def is_multiple_matrix(self):
+        return self.kind == self.Kind.MATRIX_MULTIPLE
+
+    @property
+    def columns(self):
+        """The labelled columns of a matrix (empty for the other kinds)."""
+        if self.kind not in self.COLUMN_KINDS:
+            return []
+        return [choice for choice in self.choices.all() if choice.is_column]
+
     def clean(self):
         super().clean()
         pairs = [
@@ -356,12 +418,21 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
 
 
 class Choice(TranslatableMixin, Orderable):
-    """An option of a choice question; for a matrix, a row answered on the scale."""
+    """An option of a choice question; for a matrix, a row answered on the scale,
+    or, marked as a column, one of the labels a matrix row is answered with."""
 
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")
     label = models.CharField(_("label"), max_length=300)
+    is_column = models.BooleanField(
+        _("column of the matrix"),
+        default=False,
+        help_text=_(
+            "Matrices with labelled columns and multiple-choice matrices: ticked, "
+            "this label is a column (“Not at all”, “A little”…); unticked, a row."
+        ),
+    )
 
-    panels = [FieldPanel("label")]
+    panels = [FieldRowPanel([FieldPanel("label"), FieldPanel("is_column")])]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("choice")
@@ -420,7 +491,8 @@ class Answer(models.Model):
     """One value: a choice (one row per selected choice), a text, a number, a date.
 
     Rankings: one row per ranked choice with its `rank`. Matrices: one row per row
-    answered, with `row` and the scale value in `number`.
+    answered, with `row` and the scale value in `number`; with labelled columns,
+    `row` and the column in `choice` (a multiple-choice matrix: one per column ticked).
     """
 
     response = models.ForeignKey(

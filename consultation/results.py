@@ -9,10 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Max
 from django.db.models.functions import TruncDate
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.charts import bar_chart, line_chart
@@ -98,7 +100,11 @@ def survey_results(survey, filter_by=None, minimum=0, charts=True):
 
 # Kinds that store one answer row per response (services._rows_for): their
 # respondents are their rows. The others store one row per choice, rank or cell.
-MANY_ROWS_KINDS = (Question.Kind.MULTIPLE, Question.Kind.RANKING, Question.Kind.MATRIX)
+MANY_ROWS_KINDS = (
+    Question.Kind.MULTIPLE,
+    Question.Kind.RANKING,
+    *Question.MATRIX_KINDS,
+)
 
 
 @dataclass
@@ -142,7 +148,11 @@ def _grouped_counts(answers, source_questions):
 def _add(counts, row, with_other):
     question, choice, n = row["question_id"], row["choice_id"], row["n"]
     counts.rows_per_question[question] += n
-    if choice is not None:
+    if choice is not None and row["row_id"] is not None:
+        # A labelled matrix's cell: the row, and the column in `choice`.
+        cells = counts.by_row[question][row["row_id"]]
+        cells[choice] = cells.get(choice, 0) + n
+    elif choice is not None:
         per_choice = counts.by_choice[question]
         per_choice[choice] = per_choice.get(choice, 0) + n
         if row["mean_rank"] is not None:
@@ -249,6 +259,17 @@ def _fill(result, source, counts):
             cells = [grid.get(row.pk, {}).get(value, 0) for value in scale]
             label = labels.get(row.translation_key, row.label)
             result.matrix.append((label, cells))
+    elif kind in Question.COLUMN_KINDS:
+        _fill_labelled_matrix(result, source, counts.by_row.get(source.pk, {}), labels)
+
+
+def _fill_labelled_matrix(result, source, grid, labels):
+    """Counts per row and column, the columns headed by their translated labels."""
+    columns = source.columns
+    result.scale = [labels.get(c.translation_key, c.label) for c in columns]
+    for row in source.rows:
+        cells = [grid.get(row.pk, {}).get(column.pk, 0) for column in columns]
+        result.matrix.append((labels.get(row.translation_key, row.label), cells))
 
 
 def _fill_scale(result, source, counts, total):
@@ -297,9 +318,11 @@ def _apply_minimum(result, minimum):
         hidden = _suppressed(counts, minimum, complementary=partition)
         result.hidden = len(hidden)
         result.rows = [row for i, row in enumerate(result.rows) if i not in hidden]
+    # A matrix row's cells add up to the people who answered that row; not when
+    # each row may have several columns ticked.
+    partition = result.question.kind != Question.Kind.MATRIX_MULTIPLE
     for _label, cells in result.matrix:
-        # A matrix row's cells add up to the people who answered that row.
-        for index in _suppressed(cells, minimum, complementary=True):
+        for index in _suppressed(cells, minimum, complementary=partition):
             cells[index] = None
             result.hidden += 1
     if result.hidden and result.question.kind in SCALE_KINDS:
@@ -382,3 +405,24 @@ def text_answers(question, search="", tag=""):
     if tag:
         answers = answers.filter(tags__label=tag)
     return answers.select_related("response").prefetch_related("tags").order_by("-pk")
+
+
+def cached_public_results(survey, minimum):
+    """Public results, recomputed only when a response arrives or is confirmed.
+
+    On a million answers the aggregates take seconds (see bench/README.md); the
+    key changes with the last counted response, so the figures are never stale.
+    """
+    state = counted(survey).aggregate(n=Count("pk"), last=Max("confirmed_at"))
+    key = "consultation-results:{}:{}:{}:{}:{}".format(
+        survey.pk,
+        minimum,
+        state["n"],
+        state["last"].timestamp() if state["last"] else 0,
+        get_language(),
+    )
+    figures = cache.get(key)
+    if figures is None:
+        figures = public_results(survey, minimum)
+        cache.set(key, figures, 3600)
+    return figures

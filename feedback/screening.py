@@ -6,6 +6,7 @@ The lists are short on purpose: they flag an entry for a person to read, they do
 not judge it. Organizations see urgent entries first and in their digest.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -86,9 +87,15 @@ PROFANITY_PATTERN = _alternatives(PROFANITY)
 
 def fold(text):
     """Lower-case, accents removed, one character for one: positions are kept."""
-    return "".join(
-        unicodedata.normalize("NFD", char.lower())[0] for char in text.replace("’", "'")
-    )
+    text = text.replace("’", "'")
+    if text.isascii():  # most comments: nothing to strip, one C call
+        return text.lower()
+    return "".join(map(_fold_character, text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_character(char):
+    return unicodedata.normalize("NFD", char.lower())[0]
 
 
 def urgency_of(*texts):

@@ -6,8 +6,13 @@ language. After a post without JavaScript, the visitor comes back to the same
 address with `?feedback=thanks`, and the widget thanks them instead.
 """
 
+import secrets
+
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
 from numeriqc import sharedcache
@@ -90,3 +95,45 @@ def feedback_organization(page=None, service=None):
     if page is None:
         return None
     return getattr(getattr(page, "specific_deferred", page), "organization", None)
+
+
+WIDGET_TEMPLATE = "feedback/includes/widget.html"
+# Stand-ins for what differs between pages, unguessable so that no label can
+# hold one: the fragment is rendered with them once, then they are replaced.
+_PAGE_MARK = f"feedback-page-{secrets.token_hex(8)}"
+_PATH_MARK = f"feedback-path-{secrets.token_hex(8)}"
+_fragments = {}  # what the blank widget's HTML depends on -> that HTML
+_MAX_FRAGMENTS = 32
+
+
+def render_widget(context):
+    """The widget's HTML; the blank form (every page's) rendered once per process.
+
+    The blank widget depends only on the language (wording, the post address),
+    whether it is about a page, and the reasons offered: they make its key, so a
+    new or renamed reason (a new `offered_reasons` value) renders it anew, and a
+    new release is a new process. The page id and address are put in after.
+    The thanks and a form given back with errors are rendered each time.
+    """
+    if context["thanked"] or context["errors"] or context["values"]:
+        return render_to_string(WIDGET_TEMPLATE, context)
+    page_id = context["page_id"]
+    key = (
+        translation.get_language(),
+        context["action"],
+        page_id is not None,
+        context["service_id"],
+        context["question"],
+        repr(context["reasons_yes"]),
+        repr(context["reasons_no"]),
+    )
+    html = _fragments.get(key)
+    if html is None:
+        marked = {**context, "path": _PATH_MARK}
+        marked["page_id"] = _PAGE_MARK if page_id is not None else None
+        html = render_to_string(WIDGET_TEMPLATE, marked)
+        if len(_fragments) >= _MAX_FRAGMENTS:
+            _fragments.clear()
+        _fragments[key] = html
+    html = html.replace(_PAGE_MARK, str(page_id))
+    return mark_safe(html.replace(_PATH_MARK, escape(context["path"])))  # noqa: S308

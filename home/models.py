@@ -69,7 +69,10 @@ class Organization(TranslatableMixin, index.Indexed, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        # A name may already end with its acronym (as typed by an editor).
+        if not self.acronym or self.name.endswith(f"({self.acronym})"):
+            return self.name
+        return f"{self.name} ({self.acronym})"
 
 
 class Theme(TranslatableMixin, models.Model):

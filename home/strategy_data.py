@@ -38,7 +38,7 @@ ORGANIZATIONS = [
         "acronym": "ENAP",
         "website": "https://enap.ca/",
         "fr": "École nationale d’administration publique",
-        "en": "École nationale d’administration publique (ENAP)",
+        "en": "École nationale d’administration publique",
     },
 ]
 

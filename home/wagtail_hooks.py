@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -48,6 +50,12 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def label_tag_inputs():
+    """Every tag field's typing box is named after its label (admin_tags.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin_tags.js"))
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -15,6 +15,10 @@ class NumeriqcConfig(AppConfig):
 
         # One Locale lookup per request; no restriction check when none exists.
         sharedcache.install()
+        # The page answering an address comes with the site in the first trip.
+        from .routecache import prefetch_pairs
+
+        sharedcache.register_prefetch(prefetch_pairs)
         # The request's site, its root page and the restriction flag are cached
         # under the page tree's version (home.navigation bumps it on publish).
         for model in (Site, Locale, PageViewRestriction):

@@ -33,6 +33,7 @@ import hashlib
 import logging
 import time
 from functools import cache as memoize
+from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
@@ -86,6 +87,37 @@ def purge(**kwargs):
 def remember_page(page, request, serve_args, serve_kwargs):
     """`before_serve_page` hook: tell the middleware which page answered."""
     setattr(request, PAGE_ATTRIBUTE, page)
+
+
+class CachedView:
+    """What a Django view kept by the page cache declares (as a page type does)."""
+
+    page_cache = True
+
+    def __init__(self, query_params):
+        self.cache_query_params = tuple(query_params)
+
+
+def cache_public_view(query_params=()):
+    """Decorator: the page cache keeps this view's answers as it keeps pages.
+
+    The same rules apply (anonymous GET/HEAD, no cookie set, a public 200, the
+    generation purged by publishes and shown models); `query_params` are the
+    parameters the view reads, every other one ignored. For listings outside
+    the page tree (the open-data catalogue) whose content changes only through
+    what purges, or at most `PAGE_CACHE_SECONDS` late.
+    """
+    declared = CachedView(query_params)
+
+    def decorator(view):
+        @wraps(view)
+        def cached_view(request, *args, **kwargs):
+            setattr(request, PAGE_ATTRIBUTE, declared)
+            return view(request, *args, **kwargs)
+
+        return cached_view
+
+    return decorator
 
 
 # -- purge triggers -------------------------------------------------------------

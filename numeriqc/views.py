@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from wagtail import views as wagtail_views
 
+from . import routecache
+
 logger = logging.getLogger(__name__)
 
 
@@ -56,7 +58,8 @@ def healthz(request):
 
 @csrf_exempt  # checked per page type once the page is known: enforce_page_csrf
 def serve_page(request, path):
-    """Wagtail's page view."""
+    """Wagtail's page view, routed from the cache when the address is kept."""
+    routecache.use_kept_route(request, path)
     return wagtail_views.serve(request, path)
 
 

@@ -6,12 +6,16 @@ from django.utils import translation
 from django.views.decorators.http import condition, require_safe
 
 from home.exports import stream_csv, stream_json
+from numeriqc.pagecache import cache_public_view
 
 from . import services
 from .cors import cors_read_only
 from .datasets import LICENCE_NAME, LICENCE_URL, all_datasets
 
 
+# The same for every visitor; its dates follow the data at most
+# PAGE_CACHE_SECONDS late (docs/performance.md).
+@cache_public_view()
 @require_safe
 def catalogue(request):
     datasets = [

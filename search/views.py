@@ -88,6 +88,8 @@ def search(request):
             "outcome": outcome,
             "results": [services.entry(item, query, request) for item in results],
             "selected": selected,
+            # Named in the title even when the kind has no facets (services).
+            "kind_label": registry.KINDS.get(selected["kind"], ""),
         },
     )
 

@@ -1,10 +1,9 @@
 from django import template
 from django.template.loader import render_to_string
 
-from feedback.widget import widget_context
+from feedback.widget import WIDGET_TEMPLATE, render_widget, widget_context
 
 register = template.Library()
-WIDGET_TEMPLATE = "feedback/includes/widget.html"
 
 
 @register.simple_tag(takes_context=True)
@@ -16,9 +15,7 @@ def feedback_widget(context):
     request = context.get("request")
     if request is None or getattr(request, "is_preview", False):
         return ""
-    return render_to_string(
-        WIDGET_TEMPLATE, widget_context(request, page=context.get("page"))
-    )
+    return render_widget(widget_context(request, page=context.get("page")))
 
 
 @register.simple_tag

@@ -70,3 +70,30 @@ def test_editor_creates_translates_and_publishes_a_page(page, site_url):
     expect(page.locator("h1")).to_have_text("Citizen workshops on digital services")
     page.get_by_role("link", name="Français").click()
     expect(page.locator("h1")).to_have_text("Ateliers citoyens sur le numérique")
+
+
+def test_a_conditions_choice_list_follows_the_question_picked(page, site_url):
+    """The survey editor offers, as a condition's value, only the choices of the
+    earlier question picked beside it (issue 23). Nothing is saved."""
+    from consultation.models import Question, Survey
+
+    survey = Survey.objects.get(
+        title="Votre avis sur la stratégie", locale__language_code="fr"
+    )
+    questions = list(survey.questions.order_by("sort_order"))
+    device = next(q for q in questions if q.label.startswith("Quel appareil"))
+    last = len(questions) - 1
+    _log_in(page, site_url)
+    page.goto(f"{site_url}/admin/snippets/consultation/survey/edit/{survey.pk}/")
+    question = page.locator(f'select[name="questions-{last}-condition_question"]')
+    choice = page.locator(f'select[name="questions-{last}-condition_choice"]')
+    question.select_option(str(device.pk), force=True)
+    offered = choice.evaluate(
+        "select => [...select.options].filter(o => o.value && !o.hidden)"
+        ".map(o => o.textContent.trim())"
+    )
+    expected = [
+        f"{device.label} → {c.label}" for c in device.choices.order_by("sort_order")
+    ]
+    assert offered == expected
+    assert Question.objects.get(pk=questions[last].pk).condition_choice is None

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from consultation.models import Answer, ConsultationPage, Response
+from tests.e2e.checks import overflow_problems
 
 TEXT = {
     "fr": {
@@ -215,3 +216,73 @@ def test_citizen_finds_the_open_consultations(page, site_url, language):
     expect(page).to_have_url(re.compile(r"[?&]status=open"))
     expect(listing.get_by_role("link", name=open_title)).to_be_visible()
     expect(listing.get_by_role("link", name=closed_title)).to_have_count(0)
+
+
+MATRICES = {
+    "fr": {
+        "labelled": "Ces services vous sont-ils utiles?",
+        "record": "Dossier santé en ligne",
+        "a_lot": "Beaucoup",
+        "multiple": "Par quels moyens joignez-vous ces services?",
+        "health": "Santé",
+        "columns": ("Téléphone", "Ordinateur", "Au comptoir"),
+        "at_most": "Dans chaque ligne, cochez au plus 2 réponses.",
+    },
+    "en": {
+        "labelled": "Are these services useful to you?",
+        "record": "Online health record",
+        "a_lot": "A lot",
+        "multiple": "How do you reach these services?",
+        "health": "Health",
+        "columns": ("Phone", "Computer", "At the counter"),
+        "at_most": "In each row, tick at most 2 answers.",
+    },
+}
+
+
+@LANGUAGES
+def test_citizen_answers_the_matrices_with_labelled_columns(page, site_url, language):
+    """A labelled matrix (one answer per row) and a multiple-choice matrix (at
+    most two per row, the third box disabled once two are ticked)."""
+    text, words = TEXT[language], MATRICES[language]
+    consultation = open_consultation(language)
+    page.goto(site_url + consultation.url)
+    survey = page.locator("form.survey-form")
+    _answer_first_page(survey, text)
+    survey.get_by_label(text["follow_up"]).fill(text["typed"])
+    survey.get_by_role("button", name=text["next"]).click()
+    expect(page.get_by_text(text["page2"])).to_be_visible()
+
+    # At 320 CSS px the matrices' labels wrap: nothing scrolls sideways.
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert not overflow_problems(page)
+    survey = page.locator("form.survey-form")
+    labelled = _group(survey, words["labelled"])
+    record = labelled.get_by_role("group", name=words["record"], exact=True)
+    record.get_by_role("radio", name=words["a_lot"], exact=True).check()
+    multiple = _group(survey, words["multiple"])
+    expect(multiple.get_by_text(words["at_most"])).to_be_visible()
+    health = multiple.get_by_role("group", name=words["health"], exact=True)
+    phone, computer, counter = (
+        health.get_by_role("checkbox", name=label, exact=True)
+        for label in words["columns"]
+    )
+    phone.check()
+    computer.press("Space")  # by keyboard too
+    expect(computer).to_be_checked()
+    expect(counter).to_be_disabled()  # two ticked: the third waits
+    page.get_by_role("button", name=text["send"]).click()
+
+    expect(page.get_by_text(text["thanks"])).to_be_visible()
+    response = Response.objects.filter(language=language).latest("pk")
+    cells = set(
+        Answer.objects.filter(
+            response=response, row__isnull=False, choice__isnull=False
+        ).values_list("question__label", "row__label", "choice__label")
+    )
+    # Stored against the French source, whatever the language answered in.
+    assert cells == {
+        ("Ces services vous sont-ils utiles?", "Dossier santé en ligne", "Beaucoup"),
+        ("Par quels moyens joignez-vous ces services?", "Santé", "Téléphone"),
+        ("Par quels moyens joignez-vous ces services?", "Santé", "Ordinateur"),
+    }

@@ -1,8 +1,10 @@
 """Urgent entries are flagged (threats, self-harm) and profanity is masked."""
 
+import unicodedata
+
 import pytest
 
-from feedback.screening import mask_profanity, urgency_of
+from feedback.screening import fold, mask_profanity, urgency_of
 
 
 @pytest.mark.parametrize(
@@ -59,3 +61,15 @@ def test_profanity_is_masked_whatever_the_accents_or_case():
 def test_words_that_contain_profanity_are_kept():
     text = "Je constate que la classe passe à l’Escale, Scunthorpe."
     assert mask_profanity(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Élève À l’École", "ÇA VA ? İstanbul, Œuvre, straße", "Plain ASCII text!", ""],
+)
+def test_folding_keeps_one_character_for_one(text):
+    """The fast path for plain text folds as the per-character one does."""
+    expected = "".join(
+        unicodedata.normalize("NFD", char.lower())[0] for char in text.replace("’", "'")
+    )
+    assert fold(text) == expected and len(fold(text)) == len(text)

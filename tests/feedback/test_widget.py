@@ -114,3 +114,46 @@ def test_every_control_is_labelled(client, pages):
     for control_id in re.findall(r'<(?:input|textarea)[^>]* id="([^"]+)"', html):
         if control_id.startswith("feedback-"):
             assert f'for="{control_id}"' in html, control_id
+
+
+def _widget_of(html):
+    return re.search(r'<section class="feedback-widget".*?</section>', html, re.S)[0]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_blank_widget_rendered_once_is_each_pages_own(client, pages, language):
+    """Rendered once per language and reasons, it still carries each page's id and
+    address, byte for byte what a fresh render of the template gives."""
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from feedback.widget import WIDGET_TEMPLATE, widget_context
+
+    for page in pages[language]:
+        shown = _widget_of(client.get(page.url).text)
+        assert f'name="page" value="{page.pk}"' in shown
+        assert f'name="path" value="{page.url}"' in shown
+        with translation.override(language):
+            request = RequestFactory().get(page.url)
+            fresh = render_to_string(
+                WIDGET_TEMPLATE, widget_context(request, page=page)
+            )
+        assert shown == _widget_of(fresh)
+
+
+def test_a_new_or_renamed_reason_shows_at_the_next_render(client, pages):
+    from feedback.models import FeedbackReason
+
+    page = pages["fr"][1]
+    client.get(page.url)  # the blank widget is kept from now on
+    reason = FeedbackReason.objects.create(
+        found=False, label_fr="Lien brisé", label_en="Broken link"
+    )
+    assert "Lien brisé" in client.get(page.url).text
+    reason.label_fr = "Lien mort"
+    reason.save()
+    html = client.get(page.url).text
+    assert "Lien mort" in html and "Lien brisé" not in html
+    reason.delete()
+    assert "Lien mort" not in client.get(page.url).text

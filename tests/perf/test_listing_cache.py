@@ -51,3 +51,20 @@ def test_filter_states_are_served_from_the_cache(site_tree, page_cache, factory,
     assert shared["X-Page-Cache"] == "hit"
     # The plain listing is not the filtered one.
     assert visitor.get(url)["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_open_data_catalogue_is_served_from_the_cache(
+    site_tree, page_cache, language, django_assert_num_queries
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        address = reverse("opendata:catalogue")
+    first = Client().get(address)
+    with django_assert_num_queries(0):
+        again = Client().get(f"{address}?utm_source=courriel")
+    assert first["X-Page-Cache"] == "miss" and again["X-Page-Cache"] == "hit"
+    assert again.content == first.content and again.status_code == 200
+    assert "Set-Cookie" not in again and "public" in again["Cache-Control"]

@@ -14,6 +14,7 @@ from tests.factories import (
     StrategyPageFactory,
     ThemeFactory,
     translate_page,
+    translate_snippet,
 )
 
 pytestmark = pytest.mark.django_db
@@ -317,3 +318,26 @@ def test_pages_are_found_by_the_name_of_their_organization_and_theme(client, sit
 
     assert "Mesure 12" in by_organization.text
     assert "Mesure 13" in by_theme.text
+
+
+def test_an_organization_is_named_once_with_its_acronym_in_english(client, site_tree):
+    organization = OrganizationFactory(
+        name="École nationale d’administration publique", acronym="ENAP"
+    )
+    # An English name that already ends with the acronym (as the demo's did).
+    translate_snippet(
+        organization, name="École nationale d’administration publique (ENAP)"
+    )
+    strategy = StrategyPageFactory(parent=site_tree.fr)
+    measure = MeasurePageFactory(
+        parent=strategy, title="Mesure climat", organization=organization
+    )
+    translate_page(strategy, title="Strategy", slug="strategy")
+    translate_page(measure, title="Climate measure", slug="climate-measure")
+
+    english = search(client, "en", "climate")
+
+    assert "École nationale d’administration publique (ENAP) <span" in english.text
+    assert "(ENAP) (ENAP)" not in english.text
+    french = search(client, "fr", "climat")
+    assert "École nationale d’administration publique (ENAP) <span" in french.text
