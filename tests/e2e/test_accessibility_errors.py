@@ -171,3 +171,16 @@ def test_lab_member_record_with_a_bad_email_shows_a_focused_error_summary(
     form.locator("input[name=email]").fill("not an address")
     form.locator("button[type=submit]").first.click()
     assert_error_summary(desktop, language, expected_links=1)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_personal_data_request_with_a_bad_email_shows_a_focused_error_summary(
+    desktop, site_url, language
+):
+    with translation.override(language):
+        url = reverse("personal_data:request")
+    desktop.goto(site_url + url)
+    form = desktop.locator("main form[method=post]")
+    form.locator("input[name=email]").fill("not an address")
+    form.locator("button[type=submit]").click()
+    assert_error_summary(desktop, language, expected_links=1)
