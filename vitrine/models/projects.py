@@ -97,7 +97,7 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
         context.update(listing_context(self, request))
         context["next_actions"] = self.next_actions_link()
         if context["next_actions"] is None:
-            from consultation.panels import open_consultations
+            from consultation.open_consultations import open_consultations
 
             context["open_consultations"] = open_consultations(self.locale_id)
         context["calls"] = self.current_calls()
