@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.images import prefetch_renditions
 from home.public_post import PublicPostGuard, Wording, is_robot
 from numeriqc.sharedcache import public
 
@@ -39,7 +40,8 @@ GUARD = PublicPostGuard(
 def consultation_listing(request, index_page):
     pages = (
         public(ConsultationPage.objects.child_of(index_page).live())
-        .select_related("organization")
+        .select_related("organization", "image")
+        .prefetch_related(prefetch_renditions())
         .order_by("-opens_at", "-pk")
     )
     filterset = ConsultationFilter(request.GET or None, queryset=pages, request=request)
