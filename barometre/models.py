@@ -362,10 +362,12 @@ class BarometrePage(RoutablePageMixin, BasePage):
         return context
 
     def data_url(self, slug, file_format):
-        """The address of a download, relative to the page."""
+        """The address of a download, relative to the page, in the page's language
+        (donnees/ in French, data/ in English)."""
+        suffix = "_fr" if self.locale.language_code == "fr" else ""
         if slug is None:
-            return self.reverse_subpage("all_data", args=[file_format])
-        return self.reverse_subpage("indicator_data", args=[slug, file_format])
+            return self.reverse_subpage(f"all_data{suffix}", args=[file_format])
+        return self.reverse_subpage(f"indicator_data{suffix}", args=[slug, file_format])
 
     @path("editions/<int:year>-t<int:quarter>/", name="edition")
     def edition(self, request, year, quarter):
@@ -373,14 +375,23 @@ class BarometrePage(RoutablePageMixin, BasePage):
 
         return views.edition(request, self, year, quarter)
 
+    # The other language's word redirects to the page's own (home/routes.py).
+    @path("donnees/<str:file_format>/", name="all_data_fr")
     @path("data/<str:file_format>/", name="all_data")
     def all_data(self, request, file_format):
+        from home.routes import in_own_words
+
         from . import views
 
-        return views.download(request, file_format)
+        redirect = in_own_words(request, self, self.data_url(None, file_format))
+        return redirect or views.download(request, file_format)
 
+    @path("donnees/<slug:slug>/<str:file_format>/", name="indicator_data_fr")
     @path("data/<slug:slug>/<str:file_format>/", name="indicator_data")
     def indicator_data(self, request, slug, file_format):
+        from home.routes import in_own_words
+
         from . import views
 
-        return views.download(request, file_format, slug=slug)
+        redirect = in_own_words(request, self, self.data_url(slug, file_format))
+        return redirect or views.download(request, file_format, slug=slug)

@@ -77,10 +77,61 @@ def share_page_settings(sender, instance, **kwargs):
         targets = [instance]
     for target in targets:
         values = _shared(source, PAGE_SETTINGS, target.locale_id)
+        body = _body_with_source_survey(source, target)
+        if body is not None:
+            values["body"] = body
         ConsultationPage.objects.filter(pk=target.pk).update(**values)
+        _share_themes(source, target)
         if target is instance:
             for name, value in values.items():
                 setattr(instance, name, value)
+
+
+def _local_row(row, locale_id):
+    """The translation of a translatable row in a language, or the row itself."""
+    return (
+        type(row)
+        .objects.filter(translation_key=row.translation_key, locale_id=locale_id)
+        .first()
+        or row
+    )
+
+
+def _share_themes(source, target):
+    """The translation's themes are the source's, each in the translation's
+    language (written to the relation: the page row has no column for them)."""
+    through = type(source).themes.through
+    wanted = {_local_row(theme, target.locale_id).pk for theme in source.themes.all()}
+    rows = through.objects.filter(consultationpage_id=target.pk)
+    if set(rows.values_list("theme_id", flat=True)) == wanted:
+        return
+    rows.delete()
+    through.objects.bulk_create(
+        through(consultationpage_id=target.pk, theme_id=pk) for pk in sorted(wanted)
+    )
+
+
+def _body_with_source_survey(source, target):
+    """The translation's body, its survey blocks showing the source's survey in the
+    translation's language; None when nothing changes.
+
+    The survey is not wording: swapping it in the French body swaps it in the
+    English one, without waiting for a new translation round.
+    """
+    survey = source.survey
+    if survey is None:
+        return None
+    local = _local_row(survey, target.locale_id)
+    body = target.body
+    positions = [i for i, block in enumerate(body) if block.block_type == "survey"]
+    if not positions:
+        body.append(("survey", local))
+        return body
+    if all(body[i].value == local for i in positions):
+        return None
+    for i in positions:
+        body[i] = ("survey", local)
+    return body
 
 
 def share_survey_settings(survey):

@@ -115,7 +115,9 @@ class OrganizationScopedFormMixin:
             return []
         value = getattr(instance, name, None)
         if hasattr(value, "all"):  # a many-to-many manager
-            return list(value.values_list("pk", flat=True))
+            # Not values_list: the page being edited is its latest revision, whose
+            # many-to-many values are modelcluster's in-memory list, not a query.
+            return [item.pk for item in value.all()]
         return [value.pk] if value is not None else []
 
 

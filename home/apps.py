@@ -19,6 +19,7 @@ class HomeConfig(AppConfig):
 
         from numeriqc import sharedcache
 
+        from . import library_fixes
         from .folding import register_sqlite_fold
         from .footer import FOOTER_VERSION_KEY, footer_key, invalidate_footer
         from .models import FooterLink, SiteSettings, SocialAccount
@@ -27,6 +28,7 @@ class HomeConfig(AppConfig):
         from .translation import keep_untranslated_twins_draft
 
         connection_created.connect(register_sqlite_fold, dispatch_uid="sqlite-fold")
+        library_fixes.apply()
 
         # After the last app migrates, every permission exists: give roles theirs.
         # (post_migrate is only sent for apps that have models.)

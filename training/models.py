@@ -191,11 +191,21 @@ class TrainingCatalogPage(RoutablePageMixin, BasePage):
     def index(self, request):
         return self.render(request)
 
+    def calendar_path(self):
+        """calendrier/ in French, calendar/ in English."""
+        french = self.locale.language_code == "fr"
+        return self.reverse_subpage("calendar_fr" if french else "calendar")
+
+    # The other language's word redirects to the page's own (home/routes.py).
+    @path("calendrier/", name="calendar_fr")
     @path("calendar/", name="calendar")
     def calendar(self, request):
+        from home.routes import in_own_words
+
         from .views import catalogue_calendar
 
-        return catalogue_calendar(request, self)
+        redirect = in_own_words(request, self, self.calendar_path())
+        return redirect or catalogue_calendar(request, self)
 
 
 class CoursePage(PageImageMixin, OrganizationOwnedPageMixin, BasePage):

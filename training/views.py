@@ -42,7 +42,7 @@ def catalogue_context(request, page):
 
 
 def _calendar_url(page, query):
-    url = page.url + page.reverse_subpage("calendar")
+    url = page.url + page.calendar_path()
     return f"{url}?{query}" if query else url
 
 

@@ -80,7 +80,7 @@ def test_the_page_shows_progress_charts_and_tables_in_french_and_english(
 
 def test_every_indicator_downloads_as_csv_and_json(client, barometre, axis):
     indicator_with_history(axis, "Satisfaction", "Satisfaction EN", [10, 20])
-    csv_response = client.get("/fr/barometre/data/csv/")
+    csv_response = client.get("/fr/barometre/donnees/csv/")
     assert csv_response.status_code == 200
     body = b"".join(csv_response.streaming_content).decode("utf-8-sig")
     lines = body.strip().splitlines()
@@ -93,8 +93,8 @@ def test_every_indicator_downloads_as_csv_and_json(client, barometre, axis):
     records = json.loads(b"".join(one.streaming_content))["data"]
     assert [r["value"] for r in records] == [10.0, 20.0]
     assert records[0]["name"] == "Satisfaction EN"
-    assert client.get("/fr/barometre/data/unknown/csv/").status_code == 404
-    assert client.get("/fr/barometre/data/xml/").status_code == 404
+    assert client.get("/fr/barometre/donnees/unknown/csv/").status_code == 404
+    assert client.get("/fr/barometre/donnees/xml/").status_code == 404
 
 
 def barometre_slug():
@@ -204,8 +204,8 @@ def test_the_download_links_of_the_page_work(client, barometre, axis):
     indicator_with_history(axis, "Satisfaction", "Satisfaction", [10])
     html = client.get("/fr/barometre/").text
     slug = barometre_slug()
-    assert 'href="/fr/barometre/data/csv/"' in html
-    assert f'href="/fr/barometre/data/{slug}/json/"' in html
+    assert 'href="/fr/barometre/donnees/csv/"' in html
+    assert f'href="/fr/barometre/donnees/{slug}/json/"' in html
     english = client.get("/en/barometre/").text
     assert f'href="/en/barometre/data/{slug}/csv/"' in english
 
@@ -250,7 +250,7 @@ def test_the_french_csv_has_labels_in_french_beside_the_stable_codes(
     import io
 
     indicator_with_history(axis, "Satisfaction", "Satisfaction EN", [10])
-    response = client.get("/fr/barometre/data/csv/")
+    response = client.get("/fr/barometre/donnees/csv/")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     header, row = list(csv.reader(io.StringIO(body)))[:2]
     record = dict(zip(header, row, strict=True))
@@ -282,3 +282,26 @@ def test_an_edition_switches_language_to_the_same_edition(client, barometre, axi
             'href="http://testserver/fr/barometre/editions/2025-t4/">'
         ) in html
     assert 'href="/en/barometre/" lang="en"' in client.get("/fr/barometre/").text
+
+
+@pytest.mark.parametrize(
+    ("own", "other"),
+    [
+        ("/fr/barometre/donnees/", "/fr/barometre/data/"),
+        ("/en/barometre/data/", "/en/barometre/donnees/"),
+    ],
+)
+def test_the_data_addresses_are_in_the_pages_language(
+    client, barometre, axis, own, other
+):
+    """donnees/ in French, data/ in English (issue 16); the other word redirects
+    for good, and the page links to its own."""
+    indicator_with_history(axis, "Satisfaction", "Satisfaction EN", [10, 20])
+    slug = barometre_slug()
+    for tail in ("csv/", f"{slug}/json/"):
+        assert client.get(own + tail).status_code == 200
+        moved = client.get(other + tail)
+        assert moved.status_code == 301
+        assert moved["Location"] == own + tail
+    page = client.get(own.removesuffix("data/").removesuffix("donnees/")).text
+    assert f'{own}csv/"' in page

@@ -51,3 +51,24 @@ def test_the_results_address_is_in_the_pages_language(client, consultation):
     assert f'href="{consultation.page_en.url}results/"' in english
     assert client.get(page.url + "resultats/").status_code == 200
     assert ConsultationPage.objects.get(pk=consultation.page_en.pk).results_published
+
+
+def test_an_organizations_reviewer_opens_a_page_with_themes_in_review(
+    client, consultation
+):
+    """The page under review is its latest revision, whose themes are an in-memory
+    list, not a queryset: the reviewer's edit view answered 500 (found by
+    tests/e2e/test_editor_translation_journey.py)."""
+    from home.roles import REVIEWERS
+
+    page = consultation.page
+    page.organization = consultation.organization
+    page.themes.set([ThemeFactory(name="Services en ligne")])
+    page.save_revision()
+    reviewer = UserFactory(
+        groups=[REVIEWERS], organizations=[consultation.organization]
+    )
+    client.force_login(reviewer)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    assert "Services en ligne" in response.content.decode()

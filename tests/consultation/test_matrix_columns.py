@@ -384,3 +384,29 @@ def test_more_rows_and_columns_cost_no_more_queries(client, matrices):
         )
     after = cost()
     assert after[0] <= before[0] and after[1] <= before[1], (before, after)
+
+
+def test_the_analysts_report_and_open_data_show_the_cells(client, matrices):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultation.figures import published_result_rows
+
+    _fill(client, matrices)
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    report = client.get(f"/admin/consultation/results/{matrices.survey.pk}/")
+    assert report.status_code == 200
+    assert '<th scope="col" class="num">Beaucoup</th>' in report.text
+    page = matrices.page
+    page.opens_at = timezone.now() - timedelta(days=10)
+    page.closes_at = timezone.now() - timedelta(days=1)
+    page.results_published = True
+    page.save_revision().publish()
+    cells = {
+        (row["question"], row["answer"]): row["count"]
+        for row in published_result_rows()
+    }
+    assert cells[("Ces services vous sont-ils utiles?", "Santé: Beaucoup")] == 6
+    # Hidden small cells are not published.
+    assert ("Ces services vous sont-ils utiles?", "Santé: Un peu") not in cells

@@ -89,3 +89,67 @@ def test_question_settings_are_one_state(consultation):
     )
     assert english.required is True
     assert english.max_length == 20
+
+
+def test_the_french_pages_themes_are_the_english_pages(client, consultation):
+    """Themes are chosen on the French page; the English page has their English
+    translations (its theme filter and badges follow)."""
+    from tests.factories import ThemeFactory, translate_snippet
+
+    services = ThemeFactory(name="Services en ligne", slug="services-en-ligne")
+    services_en = translate_snippet(services, name="Online services")
+    french = ConsultationPage.objects.get(pk=consultation.page.pk)
+    french.themes.set([services])
+    french.save_revision().publish()
+    english = ConsultationPage.objects.get(pk=consultation.page_en.pk)
+    assert list(english.themes.all()) == [services_en]
+
+    french.themes.set([])
+    french.save_revision().publish()
+    assert not ConsultationPage.objects.get(pk=english.pk).themes.exists()
+
+
+def test_the_survey_swapped_in_the_french_body_is_the_english_pages(
+    client, consultation
+):
+    from .factories import SurveyFactory, question, translate_survey
+
+    other = SurveyFactory(title="Autre sondage", organization=consultation.organization)
+    question(other, "short_text", "Votre avis sur le nouveau sondage")
+    other_en = translate_survey(
+        other,
+        "Other survey",
+        {"Votre avis sur le nouveau sondage": "Your view on the new survey"},
+    )
+    french = ConsultationPage.objects.get(pk=consultation.page.pk)
+    french.body = [("survey", other)]
+    french.save_revision().publish()
+
+    english = ConsultationPage.objects.get(pk=consultation.page_en.pk)
+    assert english.survey == other_en
+    shown = client.get(english.url).text
+    assert "Your view on the new survey" in shown
+
+
+def test_an_english_draft_published_later_keeps_the_french_survey_and_themes(
+    consultation,
+):
+    from tests.factories import ThemeFactory, translate_snippet
+
+    from .factories import SurveyFactory, translate_survey
+
+    english_draft = ConsultationPage.objects.get(pk=consultation.page_en.pk)
+    english_draft.save_revision()  # saved before the French page changed
+    theme = ThemeFactory(name="Données")
+    theme_en = translate_snippet(theme, name="Data")
+    other = SurveyFactory(title="Autre", organization=consultation.organization)
+    other_en = translate_survey(other, "Other")
+    french = ConsultationPage.objects.get(pk=consultation.page.pk)
+    french.body = [("survey", other)]
+    french.themes.set([theme])
+    french.save_revision().publish()
+
+    english_draft.get_latest_revision().publish()
+    english = ConsultationPage.objects.get(pk=english_draft.pk)
+    assert english.survey == other_en
+    assert list(english.themes.all()) == [theme_en]

@@ -137,3 +137,50 @@ def test_subscription_without_topic_ties_the_error_to_the_topics(
     # The languages offered are each named in their own language (WCAG 3.1.2).
     for code in ("fr", "en"):
         assert desktop.locator(f"label[lang={code}]").count() == 1
+
+
+def lab_index(language):
+    from consultation.lab.models import LabIndexPage
+
+    return LabIndexPage.objects.live().get(locale__language_code=language)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_lab_sign_up_sent_empty_shows_a_focused_error_summary(
+    desktop, site_url, language
+):
+    from consultation.lab.models import PanelMember
+
+    before = PanelMember.objects.count()
+    desktop.goto(site_url + lab_index(language).url)
+    desktop.locator("#join form button[type=submit]").click()
+    assert_error_summary(desktop, language, expected_links=2)
+    assert PanelMember.objects.count() == before
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_lab_member_record_with_a_bad_email_shows_a_focused_error_summary(
+    desktop, site_url, language
+):
+    from tests.e2e.sitemap import personal_pages
+
+    desktop.goto(site_url + personal_pages(language)["lab-my-record"])
+    form = desktop.locator("main form[method=post]").filter(
+        has=desktop.locator("input[name=email]")
+    )
+    form.locator("input[name=email]").fill("not an address")
+    form.locator("button[type=submit]").first.click()
+    assert_error_summary(desktop, language, expected_links=1)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_personal_data_request_with_a_bad_email_shows_a_focused_error_summary(
+    desktop, site_url, language
+):
+    with translation.override(language):
+        url = reverse("personal_data:request")
+    desktop.goto(site_url + url)
+    form = desktop.locator("main form[method=post]")
+    form.locator("input[name=email]").fill("not an address")
+    form.locator("button[type=submit]").click()
+    assert_error_summary(desktop, language, expected_links=1)

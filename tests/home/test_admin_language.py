@@ -45,3 +45,61 @@ def test_the_translation_editor_offers_the_slug(site_tree):
     assert ("slug", "ateliers-citoyens") in [
         (segment.context.path, segment.string.data) for segment in segments
     ]
+
+
+def test_the_survey_list_filters_by_language_not_region(client, french_editor):
+    """Wagtail's catalogue says "Région" for a locale; ours, which takes precedence,
+    says "Langue"."""
+    from tests.consultation.factories import SurveyFactory
+    from tests.factories import locale
+
+    locale("en")
+    SurveyFactory(title="Sondage filtré")
+    html = client.get("/admin/snippets/consultation/survey/").content.decode()
+    assert "Sondage filtré" in html
+    assert "Région" not in html
+    assert ">Langue<" in html.replace("\n", "").replace("  ", "")
+
+
+def test_the_translation_submission_offers_languages_not_regions(
+    client, french_editor, site_tree
+):
+    from tests.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=site_tree.fr, slug="langues")
+    html = client.get(f"/admin/localize/submit/page/{page.pk}/").content.decode()
+    assert "Régions" not in html
+    assert "Langues" in html
+
+
+def test_the_translation_editor_dates_are_in_french(client, french_editor, site_tree):
+    """wagtail-localize formats its dates with the C locale's English month names;
+    the French admin reads them in French."""
+    from wagtail_localize.models import StringTranslation, Translation
+
+    from tests.factories import StandardPageFactory, locale
+
+    page = StandardPageFactory(parent=site_tree.fr, title="Page datée", slug="datee")
+    page.save_revision().publish()
+    client.post(
+        f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale("en").pk]}
+    )
+    translation = Translation.objects.get(target_locale=locale("en"))
+    english = translation.get_target_instance()
+    english.save_revision().publish()
+    english.refresh_from_db()
+    segment = translation.source.stringsegment_set.get(context__path="title")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=locale("en"),
+        context=segment.context,
+        data="Dated page",
+        translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+    )
+    html = client.get(f"/admin/pages/{english.pk}/edit/").content.decode()
+    month = english.last_published_at.strftime("%B")  # the English month
+    french = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet")
+    french += ("août", "septembre", "octobre", "novembre", "décembre")
+    assert f" {month} " not in html
+    assert "Traduit manuellement le" in html
+    assert any(f" {name} " in html for name in french)

@@ -1,12 +1,17 @@
 """SQLite as a multi-process app must use it (issue 16): a worker writing while an
 editor publishes waits its turn instead of answering "database is locked"."""
 
+import sqlite3
 import threading
+import time
+import uuid
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.db import connections, transaction
 from django.db.backends.sqlite3.base import DatabaseWrapper
+from django.utils import timezone
 
 pytestmark = pytest.mark.skipif(
     settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3",
@@ -95,3 +100,82 @@ def test_a_worker_writing_while_a_page_is_published_does_not_lock_it_out(tmp_pat
     thread.join()
     editor.close()
     assert errors == []
+
+
+@pytest.fixture
+def site_database(tmp_path, transactional_db, django_db_blocker):
+    """The migrated test database copied into a file, opened by the site's
+    connection with the site's options, as `make run` opens db.sqlite3.
+
+    Django keeps an in-memory test database's connection open for good: it is put
+    aside, and given back afterwards.
+    """
+    from numeriqc.settings.base import sqlite_options
+
+    path = tmp_path / "site.sqlite3"
+    with django_db_blocker.unblock():
+        site = connections["default"]
+        site.ensure_connection()
+        target = sqlite3.connect(path)
+        site.connection.backup(target)
+        target.close()
+        saved = site.connection, dict(site.settings_dict)
+        site.connection = None
+        site.settings_dict.update(NAME=str(path), OPTIONS=sqlite_options())
+        try:
+            yield path
+        finally:
+            site.close()
+            site.settings_dict.clear()
+            site.settings_dict.update(saved[1])
+            site.connection = saved[0]
+
+
+def _worker_writes(stop, written, errors):
+    """A Celery-like task: rows written in short transactions, each holding the
+    write lock for a moment, with a little work between them (a loop with no pause
+    at all would starve any other writer, whatever the settings), through its own
+    connection."""
+    try:
+        while not stop.is_set():
+            with transaction.atomic():
+                Session.objects.create(
+                    session_key=uuid.uuid4().hex,
+                    session_data="",
+                    expire_date=timezone.now(),
+                )
+                time.sleep(0.02)
+            written.append(1)
+            time.sleep(0.02)
+    except Exception as error:  # noqa: BLE001 - reported by the test
+        errors.append(error)
+    finally:
+        connections["default"].close()
+
+
+def test_a_page_published_while_the_worker_writes_is_not_locked_out(site_database):
+    """Wagtail's own publish (a revision published, its log and references
+    written) while a worker thread keeps writing: no "database is locked"."""
+    from wagtail.models import Page
+
+    from home.models import StandardPage
+
+    page = Page.get_first_root_node().add_child(
+        instance=StandardPage(title="Brouillon", slug="brouillon", live=False)
+    )
+    stop, written, errors = threading.Event(), [], []
+    thread = threading.Thread(target=_worker_writes, args=(stop, written, errors))
+    thread.start()
+    try:
+        while not written and thread.is_alive():
+            time.sleep(0.01)
+        for number in range(1, 6):
+            page.title = f"Publiée {number}"
+            page.save_revision().publish()
+    finally:
+        stop.set()
+        thread.join()
+    assert errors == []
+    published = StandardPage.objects.get(pk=page.pk)
+    assert (published.live, published.title) == (True, "Publiée 5")
+    assert Session.objects.count() == len(written) > 0

@@ -147,24 +147,24 @@ def test_catalogue_feed_lists_upcoming_sessions_filtered_like_the_page(
 ):
     other = CoursePageFactory(parent=catalogue, slug="donnees", level="advanced")
     SessionFactory(course=other, start_at=timezone.now() + timedelta(days=3))
-    everything = parse(client.get("/fr/formation/calendar/"))
+    everything = parse(client.get("/fr/formation/calendrier/"))
     summaries = sorted(str(e["SUMMARY"]) for e in everything.walk("VEVENT"))
     # The cancelled and the past sessions of Scrum are left out.
     assert summaries == sorted(["Scrum en pratique", other.title])
-    advanced = parse(client.get("/fr/formation/calendar/?level=advanced"))
+    advanced = parse(client.get("/fr/formation/calendrier/?level=advanced"))
     assert [str(e["SUMMARY"]) for e in advanced.walk("VEVENT")] == [other.title]
     page = client.get("/fr/formation/?level=advanced")
-    assert 'href="/fr/formation/calendar/?level=advanced"' in page.text
+    assert 'href="/fr/formation/calendrier/?level=advanced"' in page.text
 
 
 def test_an_empty_feed_is_still_a_valid_calendar(client, catalogue):
-    calendar = parse(client.get("/fr/formation/calendar/?q=rien"))
+    calendar = parse(client.get("/fr/formation/calendrier/?q=rien"))
     assert calendar.walk("VEVENT") == []
     assert len(calendar.walk("VTIMEZONE")) == 1
 
 
 def test_bad_feed_filters_do_not_fail(client, catalogue):
-    response = client.get("/fr/formation/calendar/?level=x&soon=maybe&theme=z")
+    response = client.get("/fr/formation/calendrier/?level=x&soon=maybe&theme=z")
     assert response.status_code == 200
 
 
@@ -230,3 +230,21 @@ def test_other_apps_add_a_section_to_course_pages(client, course):
         response = client.get("/fr/formation/scrum/")
     assert response.status_code == 200
     assert response.text.count("training-band") == 2  # the facts, and the panel
+
+
+@pytest.mark.parametrize(
+    ("own", "other"),
+    [
+        ("/fr/formation/calendrier/", "/fr/formation/calendar/"),
+        ("/en/training/calendar/", "/en/training/calendrier/"),
+    ],
+)
+def test_the_calendar_address_is_in_the_pages_language(client, catalogue, own, other):
+    """calendrier/ in French, calendar/ in English (issue 16); the other word, an
+    older French address or a link shared across languages, redirects for good."""
+    assert client.get(own).status_code == 200
+    moved = client.get(other + "?level=advanced")
+    assert moved.status_code == 301
+    assert moved["Location"] == own + "?level=advanced"
+    listing = client.get(own.removesuffix(own.split("/")[-2] + "/")).text
+    assert f'href="{own}"' in listing
