@@ -1,13 +1,13 @@
 """Admin forms: every choice a staff member is offered stays within their scope."""
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale, Page
 
 from home.models import MeasurePage, Organization, Theme
 from home.scoping import is_platform_admin, scope_queryset, user_organization_keys
+from vitrine.models import ProjectPage
 
 from .models import Indicator
 from .sources import source_choices
@@ -31,12 +31,8 @@ def limit_choices(form, name, queryset, widget=forms.Select):
 
 
 def project_pages():
-    """Vitrine project pages when the Vitrine exists (resolved lazily), else none."""
-    try:
-        model = apps.get_model("vitrine", "ProjectPage")
-    except LookupError:
-        return Page.objects.none()
-    return Page.objects.type(model).filter(locale=Locale.get_default())
+    """Vitrine project pages of the default language: one per project."""
+    return Page.objects.type(ProjectPage).filter(locale=Locale.get_default())
 
 
 class IndicatorForm(WagtailAdminModelForm):

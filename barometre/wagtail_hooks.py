@@ -1,6 +1,5 @@
 """Admin wiring of the Baromètre, its figure sources, open data, home panel, demo."""
 
-from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -21,7 +20,6 @@ from . import admin_views, exports
 from .admin_forms import IndicatorForm, MeasurementForm
 from .filters import MeasurementFilterSet
 from .models import Indicator, Measurement
-from .sources import Source
 
 register_permission_policy(
     Indicator, OrganizationScopedPolicy(Indicator, "organization")
@@ -116,29 +114,6 @@ def barometre_role_permissions():
     }
 
 
-@hooks.register("numeriqc_barometre_sources")
-def feedback_sources():
-    """Figures of the feedback tool (it exists on main; counted in SQL there)."""
-    if not apps.is_installed("feedback"):
-        return []
-    from feedback import stats
-
-    return [
-        Source(
-            key="feedback.average_satisfaction",
-            label=_("Average satisfaction with public services (feedback tool)"),
-            unit=_("out of 5"),
-            compute=stats.average_satisfaction,
-        ),
-        Source(
-            key="feedback.yes_rate",
-            label=_("Share of visitors who found what they were looking for"),
-            unit="%",
-            compute=stats.yes_rate,
-        ),
-    ]
-
-
 @hooks.register("numeriqc_open_datasets")
 def barometre_datasets():
     return [
@@ -177,7 +152,7 @@ def barometre_datasets():
 
 @hooks.register("numeriqc_home_panels")
 def barometre_home_panel(request, home_page):
-    from .panels import home_panel
+    from .home_section import home_panel
 
     return home_panel(request, home_page)
 

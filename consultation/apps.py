@@ -7,8 +7,6 @@ class ConsultationConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from celery.schedules import crontab
-        from django.conf import settings
         from wagtail.signals import page_published
 
         from .signals import announce_on_publish
@@ -36,20 +34,3 @@ class ConsultationConfig(AppConfig):
         sharedcache.register_prefetch(
             lambda request, language: invitation_pairs(), kind="post"
         )
-        # The project's beat schedule lives in settings; this app adds its own.
-        schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-        if schedule is not None:
-            schedule.setdefault(
-                "consultation-retention",
-                {
-                    "task": "consultation.tasks.forget_expired_personal_data",
-                    "schedule": crontab(hour=3, minute=45),
-                },
-            )
-            schedule.setdefault(
-                "consultation-announcements",
-                {
-                    "task": "consultation.tasks.announce_consultations",
-                    "schedule": crontab(minute=5),
-                },
-            )

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from home.demo import ensure_translated, french
+from home.demo_images import ensure_page_image, page_image_fields
 from home.models import HomePage, Organization
 
 from .models import (
@@ -354,6 +355,7 @@ def _consultation(index, data, organization):
                 what_we_will_do=do[0],
                 results_published=bool(data.get("heard")),
                 locale=french(),
+                **page_image_fields(data["slug"]),
             )
         )
         page.save_revision().publish()
@@ -368,7 +370,9 @@ def _consultation(index, data, organization):
     for key in ("heard", "do"):
         if key in data:
             strings[_inner(data[key][0])] = _inner(data[key][1])
-    ensure_translated(page, strings)
+    alt_text, changed = ensure_page_image(page, data["slug"])
+    strings.update(alt_text)
+    ensure_translated(page, strings, refresh=changed)
     return page
 
 

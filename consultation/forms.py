@@ -12,10 +12,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .answer_values import NO, OTHER, YES
 from .models import ANSWER_TEXT_MAX_LENGTH, Choice, Question
 
-OTHER = "other"
-YES, NO = "yes", "no"
 CONTROL_ALLOWED = {"\n", "\r", "\t"}
 DEFAULT_SHORT_LIMIT = 255
 DEFAULT_LONG_LIMIT = ANSWER_TEXT_MAX_LENGTH
@@ -454,7 +453,8 @@ class SurveyPageForm(forms.Form):
 
 
 class FinishForm(forms.Form):
-    """The last step: consent, email (email-confirmed surveys) and the honeypot."""
+    """The last step: consent, email (email-confirmed surveys) and the honeypot
+    (`home.public_post.HONEYPOT`, checked by the view's guard)."""
 
     website = forms.CharField(
         label=_("Leave this field empty"), required=False, max_length=200
@@ -474,10 +474,6 @@ class FinishForm(forms.Form):
             self.fields["consent"] = forms.BooleanField(
                 label=consent_label(survey), required=True
             )
-
-    @property
-    def is_bot(self):
-        return bool(self.data.get("website"))
 
 
 def consent_label(survey):

@@ -9,10 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Max
 from django.db.models.functions import TruncDate
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home.charts import bar_chart, line_chart
@@ -403,3 +405,24 @@ def text_answers(question, search="", tag=""):
     if tag:
         answers = answers.filter(tags__label=tag)
     return answers.select_related("response").prefetch_related("tags").order_by("-pk")
+
+
+def cached_public_results(survey, minimum):
+    """Public results, recomputed only when a response arrives or is confirmed.
+
+    On a million answers the aggregates take seconds (see bench/README.md); the
+    key changes with the last counted response, so the figures are never stale.
+    """
+    state = counted(survey).aggregate(n=Count("pk"), last=Max("confirmed_at"))
+    key = "consultation-results:{}:{}:{}:{}:{}".format(
+        survey.pk,
+        minimum,
+        state["n"],
+        state["last"].timestamp() if state["last"] else 0,
+        get_language(),
+    )
+    figures = cache.get(key)
+    if figures is None:
+        figures = public_results(survey, minimum)
+        cache.set(key, figures, 3600)
+    return figures

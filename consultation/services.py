@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from .forms import NO, OTHER, YES
+from .answer_values import OTHER, YES
 from .models import Answer, Choice, Question, Response, Survey, source_row
 
 CONFIRM_SALT = "consultation.confirm"
@@ -155,6 +155,20 @@ def submit_response(
     return response
 
 
+def finish_response(survey, answers, *, key, **details):
+    """Store a finished survey's answers (`details` as for submit_response).
+
+    The response counted under `key`, the one stored first when the same POST
+    comes again; None when the same address already answered under another key
+    (the respondent is told nothing more than "check your email").
+    """
+    try:
+        return submit_response(survey, answers, key=key, **details)
+    except Duplicate as duplicate:
+        stored = duplicate.response
+        return stored if stored.submission_key == key else None
+
+
 def _send_confirmation(response_id, email, language):
     from .tasks import send_confirmation
 
@@ -202,6 +216,3 @@ def counted_responses(survey):
 
 def has_answers(question):
     return Answer.objects.filter(question__translation_key=question.translation_key)
-
-
-__all__ = ["NO", "YES", "Duplicate", "submit_response"]

@@ -10,7 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.ratelimit import client_address, hit
+from home.images import prefetch_renditions
+from home.public_post import PublicPostGuard, Wording, is_robot
 from numeriqc.sharedcache import public
 
 from . import results, services
@@ -22,12 +23,25 @@ PER_PAGE = 12
 DONE_COOKIE = "consultation-done-%s"
 COOKIE_SALT = "consultation.done"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+#: Survey pages carry Django's CSRF token: no Origin check here.
+GUARD = PublicPostGuard(
+    "consultation",
+    limit="CONSULTATION_POSTS_PER_ADDRESS",
+    window="CONSULTATION_RATE_WINDOW_SECONDS",
+    check_origin=False,
+    wording=Wording(
+        too_many=lambda _minutes: _(
+            "Too many answers came from your connection. Please try again later."
+        )
+    ),
+)
 
 
 def consultation_listing(request, index_page):
     pages = (
         public(ConsultationPage.objects.child_of(index_page).live())
-        .select_related("organization")
+        .select_related("organization", "image")
+        .prefetch_related(prefetch_renditions())
         .order_by("-opens_at", "-pk")
     )
     filterset = ConsultationFilter(request.GET or None, queryset=pages, request=request)
@@ -277,7 +291,7 @@ def _finish(request, page, survey, flow, step, data):
         return _render(
             request, page, survey, flow, step, form=form, finish=finish, status=400
         )
-    if finish.is_bot:
+    if is_robot(request.POST):
         return _thanks(request, page, survey, flow.key.hex, stored=False)
     previous = already_answered(request, survey)
     if (
@@ -286,21 +300,13 @@ def _finish(request, page, survey, flow, step, data):
         and previous != flow.key.hex
     ):
         return _thanks(request, page, survey, previous)
-    allowed, retry_after = hit(
-        "consultation",
-        client_address(request),
-        getattr(settings, "CONSULTATION_POSTS_PER_ADDRESS", 30),
-        getattr(settings, "CONSULTATION_RATE_WINDOW_SECONDS", 600),
-    )
-    if not allowed:
+    refusal = GUARD.check(request)
+    if refusal:
         form = flow.form(step, request.POST)
         form.is_valid()
-        response = _render(request, page, survey, flow, step, form=form, status=429)
-        response.context_data["survey_ui"]["refusal"] = _(
-            "Too many answers came from your connection. Please try again later."
-        )
-        response["Retry-After"] = str(max(1, retry_after))
-        return response
+        response = _render(request, page, survey, flow, step, form=form, status=200)
+        response.context_data["survey_ui"]["refusal"] = refusal.message
+        return refusal.apply(response)
     answers = {}
     for index in range(len(flow.pages)):
         page_form = flow.form(index, _as_query(data))
@@ -310,26 +316,28 @@ def _finish(request, page, survey, flow, step, data):
                 request, page, survey, flow, index, form=page_form, status=400
             )
         answers.update(page_form.answers())
-    try:
-        stored = services.submit_response(
-            survey,
-            answers,
-            key=flow.key,
-            language=translation.get_language(),
-            page=page,
-            email=finish.cleaned_data.get("email", ""),
-            consented=bool(finish.cleaned_data.get("consent")),
-        )
-    except services.Duplicate as duplicate:
-        stored = duplicate.response
-        if stored.submission_key != flow.key:
-            # The same address answered already: say nothing more than "check".
-            return _thanks(request, page, survey, flow.key.hex, stored=False)
+    stored = services.finish_response(
+        survey,
+        answers,
+        key=flow.key,
+        language=translation.get_language(),
+        page=page,
+        email=finish.cleaned_data.get("email", ""),
+        consented=bool(finish.cleaned_data.get("consent")),
+    )
+    if stored is None:
+        return _thanks(request, page, survey, flow.key.hex, stored=False)
     flow.forget()
     redirect = HttpResponseRedirect(f"{page.url}?thanks={stored.submission_key.hex}")
-    redirect.set_signed_cookie(
+    _remember_answered(request, redirect, survey, stored.submission_key.hex)
+    return redirect
+
+
+def _remember_answered(request, response, survey, key):
+    """A signed cookie says this browser answered (open surveys show it)."""
+    response.set_signed_cookie(
         _done_cookie_name(survey),
-        stored.submission_key.hex,
+        key,
         salt=COOKIE_SALT,
         max_age=COOKIE_MAX_AGE,
         httponly=True,
@@ -337,7 +345,6 @@ def _finish(request, page, survey, flow, step, data):
         # Secure wherever the session cookie is (production: HTTPS only).
         secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
     )
-    return redirect
 
 
 def _as_query(data):
@@ -390,29 +397,7 @@ def public_results(request, page):
     if survey is None or not page.results_published:
         raise Http404(_("The results of this consultation are not published."))
     context = _context(page, request)
-    context["results"] = cached_public_results(survey.localized, page.minimum_count)
-    return TemplateResponse(request, "consultation/results_page.html", context)
-
-
-def cached_public_results(survey, minimum):
-    """Public results, recomputed only when a response arrives or is confirmed.
-
-    On a million answers the aggregates take seconds (see bench/README.md); the
-    key changes with the last counted response, so the figures are never stale.
-    """
-    from django.core.cache import cache
-    from django.db.models import Count, Max
-
-    state = results.counted(survey).aggregate(n=Count("pk"), last=Max("confirmed_at"))
-    key = "consultation-results:{}:{}:{}:{}:{}".format(
-        survey.pk,
-        minimum,
-        state["n"],
-        state["last"].timestamp() if state["last"] else 0,
-        translation.get_language(),
+    context["results"] = results.cached_public_results(
+        survey.localized, page.minimum_count
     )
-    figures = cache.get(key)
-    if figures is None:
-        figures = results.public_results(survey, minimum)
-        cache.set(key, figures, 3600)
-    return figures
+    return TemplateResponse(request, "consultation/results_page.html", context)

@@ -95,18 +95,18 @@ def seed_consultations(stdout):
 def consultation_barometre_sources():
     from barometre.sources import Source
 
-    from . import figures
+    from . import stats
 
     return [
         Source(
             key="consultation.held",
             label=_("Public consultations held"),
-            compute=figures.consultations_held,
+            compute=stats.consultations_held,
         ),
         Source(
             key="consultation.responses",
             label=_("Responses received in public consultations"),
-            compute=figures.responses_received,
+            compute=stats.responses_received,
         ),
     ]
 
@@ -115,7 +115,7 @@ def consultation_barometre_sources():
 def consultation_open_datasets():
     from opendata.datasets import Dataset, Field
 
-    from . import figures
+    from . import stats
 
     return [
         Dataset(
@@ -137,8 +137,8 @@ def consultation_open_datasets():
                 Field("count", "integer", _("Number of answers")),
                 Field("respondents", "integer", _("Respondents to the question")),
             ],
-            rows=figures.published_result_rows,
-            last_modified=figures.last_response,
+            rows=stats.published_result_rows,
+            last_modified=stats.last_response,
         )
     ]
 
@@ -159,7 +159,7 @@ def consultation_erase_personal_data(email):
 
 @hooks.register("numeriqc_home_panels")
 def open_consultations_panel(request, home_page):
-    from .panels import home_panel
+    from .open_consultations import home_panel
 
     return home_panel(request, home_page)
 

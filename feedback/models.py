@@ -16,13 +16,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
-
-from .panels import LazyPageChooserPanel
 
 TEXT_MAX_LENGTH = 750
 RATINGS = range(1, 6)
@@ -255,7 +253,7 @@ class Improvement(TranslatableMixin, models.Model):
         FieldPanel("title"),
         FieldPanel("note"),
         # The Vitrine is another part of the site: the type is resolved lazily.
-        LazyPageChooserPanel("project_page", page_type="vitrine.ProjectPage"),
+        PageChooserPanel("project_page", page_type="vitrine.ProjectPage"),
         FieldPanel("completed_on"),
     ]
     translatable_fields = [

@@ -10,13 +10,14 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from home.models import Organization
-from home.ratelimit import client_address, comes_from_this_site, hit
+from home.public_post import PublicPostGuard, Wording
+from home.ratelimit import client_address
 from numeriqc import sharedcache
 
 from . import services, stats
@@ -38,18 +39,13 @@ def _wants_json(request):
 @require_POST
 def submit(request):
     """Receive the widget's post, from a page of this site only, a few per address."""
-    if not comes_from_this_site(request):
-        return _refused(request, 403, _refused_origin_message())
-    allowed, retry_after = hit(
-        "feedback",
-        client_address(request),
-        settings.FEEDBACK_POSTS_PER_ADDRESS,
-        settings.FEEDBACK_RATE_WINDOW_SECONDS,
+    refusal = GUARD.check(
+        request,
         # What the thanks reads (the lab's invitation), in the same round trip.
         prefetch=sharedcache.prefetch_pairs(request, "post"),
     )
-    if not allowed:
-        return _refused(request, 429, _too_many_message(retry_after), retry_after)
+    if refusal:
+        return _refused(request, refusal)
     form = FeedbackForm(request.POST, host=request.get_host())
     if not form.is_valid():
         return _invalid(request, form)
@@ -59,15 +55,7 @@ def submit(request):
     return _thanks(request, form.cleaned_data)
 
 
-def _refused_origin_message():
-    return _(
-        "Your feedback was not accepted because it was not sent from a page of "
-        "this site. Go back to the page and send it from there."
-    )
-
-
-def _too_many_message(retry_after):
-    minutes = max(1, round(retry_after / 60))
+def _too_many(minutes):
     return ngettext(
         "You have sent a lot of feedback in a short time. Please try again in "
         "%(minutes)s minute.",
@@ -77,21 +65,27 @@ def _too_many_message(retry_after):
     ) % {"minutes": minutes}
 
 
-def _refused(request, status, message, retry_after=None):
+GUARD = PublicPostGuard(
+    "feedback",
+    limit="FEEDBACK_POSTS_PER_ADDRESS",
+    window="FEEDBACK_RATE_WINDOW_SECONDS",
+    wording=Wording(
+        not_from_this_site=gettext_lazy(
+            "Your feedback was not accepted because it was not sent from a page of "
+            "this site. Go back to the page and send it from there."
+        ),
+        too_many=_too_many,
+    ),
+)
+
+
+def _refused(request, refusal):
+    """The widget posts with fetch (JSON) or, without JavaScript, as a form."""
     if _wants_json(request):
-        response = JsonResponse(
-            {"status": "refused", "message": message}, status=status
-        )
-    else:
-        response = render(
-            request,
-            "feedback/submission_refused.html",
-            {"message": message, "back_url": _back_url(request)},
-            status=status,
-        )
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+        body = {"status": "refused", "message": refusal.message}
+        return refusal.apply(JsonResponse(body))
+    context = {"message": refusal.message, "back_url": _back_url(request)}
+    return refusal.page(request, "feedback/submission_refused.html", **context)
 
 
 def _invalid(request, form):

@@ -1,4 +1,5 @@
-"""Admin wiring of the feedback tool: triage queue, services, reasons, dashboards."""
+"""Admin wiring of the feedback tool (triage queue, services, reasons, dashboards),
+and what it offers to the Baromètre, open data and the search."""
 
 from django import forms
 from django.urls import path, reverse
@@ -16,13 +17,16 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from barometre.sources import Source
 from home.permissions import (
     OrganizationScopedPolicy,
     ScopedIndexView,
     ScopedViewSet,
 )
+from opendata.datasets import HOOK as DATASETS_HOOK
+from search.registry import SNIPPETS_HOOK
 
-from . import admin_views, services
+from . import admin_views, dataset, services, stats
 from .admin_forms import (
     DigestSubscriptionForm,
     ImprovementForm,
@@ -311,3 +315,33 @@ def feedback_footer_links():
     from django.utils.translation import gettext
 
     return [(gettext("You said, we did"), reverse("feedback:results_index"))]
+
+
+@hooks.register("numeriqc_barometre_sources")
+def feedback_barometre_sources():
+    """Figures of the feedback tool, counted in SQL (stats.py)."""
+    return [
+        Source(
+            key="feedback.average_satisfaction",
+            label=_("Average satisfaction with public services (feedback tool)"),
+            unit=_("out of 5"),
+            compute=stats.average_satisfaction,
+        ),
+        Source(
+            key="feedback.yes_rate",
+            label=_("Share of visitors who found what they were looking for"),
+            unit="%",
+            compute=stats.yes_rate,
+        ),
+    ]
+
+
+@hooks.register(DATASETS_HOOK)
+def feedback_datasets():
+    return [dataset.dataset()]
+
+
+@hooks.register(SNIPPETS_HOOK)
+def feedback_search_snippets():
+    """The public services: each has its own public page."""
+    return [Service]

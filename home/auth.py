@@ -81,7 +81,7 @@ class ThrottledLoginForm(LoginForm):
         )
 
     def _check_demo_password(self):
-        if not getattr(settings, "PRODUCTION", False):
+        if not settings.PRODUCTION:
             return
         if self.cleaned_data.get("password") in _demo_passwords():
             raise ValidationError(

@@ -51,10 +51,12 @@ def paragraphs_stream(paragraphs):
     return [("paragraph", f"<p>{text}</p>") for text in paragraphs]
 
 
-def ensure_translated(instance, strings):
-    """The English translation of `instance`, created through wagtail-localize once."""
+def ensure_translated(instance, strings, refresh=False):
+    """The English translation of `instance`, created through wagtail-localize once
+    (and brought up to date with `refresh`, when the French has changed)."""
     existing = instance.get_translation_or_none(Locale.objects.get(language_code="en"))
-    if existing is not None and not getattr(existing, "alias_of_id", None):
+    translated = existing is not None and not getattr(existing, "alias_of_id", None)
+    if translated and not refresh:
         return existing
     return translate(instance, "en", strings)
 

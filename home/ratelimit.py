@@ -23,7 +23,7 @@ def client_address(request):
     `TRUSTED_PROXY_COUNT` (default 0) says how many proxies append to
     X-Forwarded-For in front of the site; a client cannot forge the entries they add.
     """
-    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.TRUSTED_PROXY_COUNT
     forwarded = [
         part.strip()
         for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -42,7 +42,7 @@ def hit(scope, identity, limit, window_seconds, prefetch=()):
     `prefetch`: (entry key, version key) pairs of `numeriqc.sharedcache` that the
     answer will read, fetched in the same round trip.
     """
-    if not getattr(settings, "RATELIMIT_ENABLED", True):
+    if not settings.RATELIMIT_ENABLED:
         sharedcache.prefetch(prefetch)
         return True, 0
     now = time.time()
@@ -59,7 +59,7 @@ def exceeded(scope, identity, limit, window_seconds):
 
     For limits on failures only (admin sign-in): check first, count on failure.
     """
-    if not getattr(settings, "RATELIMIT_ENABLED", True):
+    if not settings.RATELIMIT_ENABLED:
         return False, 0
     now = time.time()
     window = int(now // window_seconds)
@@ -91,7 +91,7 @@ def _is_our_origin(origin, request):
     parts = urlsplit(origin)
     if f"{parts.scheme}://{parts.netloc}" == f"{request.scheme}://{request.get_host()}":
         return True
-    return origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
+    return origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def _count(key, seconds, reads):

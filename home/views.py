@@ -5,25 +5,20 @@ Posts carry no CSRF token, as the site's other public forms (no cookie on public
 pages): they are accepted only from a page of this site, a few at a time.
 """
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import personal_data, tasks
 from .forms import PersonalDataRequestForm
-from .ratelimit import client_address, comes_from_this_site, hit
-
-
-def _not_from_this_site():
-    return _("This form must be sent from a page of this site. Go back and try again.")
+from .public_post import PublicPostGuard
+from .ratelimit import hit
 
 
 def _message(request, title, text, status):
@@ -31,34 +26,16 @@ def _message(request, title, text, status):
     return render(request, "home/personal_data/message.html", context, status=status)
 
 
-def _wait_message(minutes):
-    """The plural forms of each language: in 1 minute, in 2 minutes."""
-    return ngettext(
-        "Please try again in %(minutes)s minute.",
-        "Please try again in %(minutes)s minutes.",
-        minutes,
-    ) % {"minutes": minutes}
+#: Requests for a link, per client address and hour.
+LINK_GUARD = PublicPostGuard(
+    "personal-data", limit="PERSONAL_DATA_REQUESTS_PER_HOUR", window=3600
+)
+#: Erasures, per address whose data is shown, and hour.
+ERASE_GUARD = PublicPostGuard("personal-data-erase", limit=10, window=3600)
 
 
-def _refusal(request, scope, identity, limit):
-    if not comes_from_this_site(request):
-        return _message(
-            request,
-            _("Form not accepted"),
-            _not_from_this_site(),
-            403,
-        )
-    allowed, retry_after = hit(scope, identity, limit, 3600)
-    if allowed:
-        return None
-    response = _message(
-        request,
-        _("Too many attempts"),
-        _wait_message(max(1, round(retry_after / 60))),
-        429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
+def _refused(refusal, request):
+    return refusal.page(request, "home/personal_data/message.html")
 
 
 @csrf_exempt
@@ -67,10 +44,9 @@ def _refusal(request, scope, identity, limit):
 def request_link(request):
     form, status = PersonalDataRequestForm(), 200
     if request.method == "POST":
-        limit = getattr(settings, "PERSONAL_DATA_REQUESTS_PER_HOUR", 10)
-        refused = _refusal(request, "personal-data", client_address(request), limit)
-        if refused:
-            return refused
+        refusal = LINK_GUARD.check(request)
+        if refusal:
+            return _refused(refusal, request)
         form = PersonalDataRequestForm(request.POST)
         if form.is_valid():
             email = personal_data.normalise(form.cleaned_data["email"])
@@ -143,9 +119,9 @@ def overview(request, token):
             )
         )
     if request.method == "POST":
-        refused = _refusal(request, "personal-data-erase", email, 10)
-        if refused:
-            return _private(refused)
+        refusal = ERASE_GUARD.check(request, identity=email)
+        if refusal:
+            return _private(_refused(refusal, request))
         if request.POST.get("confirm") != "yes":
             sections = personal_data.for_display(personal_data.collect(email))
             context = {"email": email, "sections": sections, "unconfirmed": True}

@@ -3,18 +3,6 @@ from pathlib import Path
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-#: Periodic tasks, added to CELERY_BEAT_SCHEDULE (a project setting wins).
-BEAT_SCHEDULE = {
-    "notifications-dispatch": {
-        "task": "notifications.tasks.dispatch_due_deliveries",
-        "schedule": 60.0,
-    },
-    "notifications-purge": {
-        "task": "notifications.tasks.purge_personal_data",
-        "schedule": 24 * 3600.0,
-    },
-}
-
 
 class NotificationsConfig(AppConfig):
     name = "notifications"
@@ -23,10 +11,6 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
-        schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
-        if isinstance(schedule, dict):
-            for name, entry in BEAT_SCHEDULE.items():
-                schedule.setdefault(name, entry)
         _filesystem_broker_folders(settings)
 
 

@@ -77,7 +77,7 @@ def subscribe(email, phone, language, email_topics, sms_topics, scope=""):
             (t, Channel.SMS) for t in sms_topics if phone
         ]
         for topic, channel in choices:
-            topic_scope = scope if topic in scopes.SCOPED_TOPICS else ""
+            topic_scope = scope if topic == scopes.topic_of(scope) else ""
             set_consent(
                 subscriber, topic, channel, True, Consent.Method.FORM, topic_scope
             )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.cleaning import CleanTextFormMixin
 
+from . import scopes
 from .consent import normalise_phone
 from .models import PUBLIC_TOPICS, Language, Topic
 
@@ -38,18 +39,20 @@ class SubscribeForm(TopicsMixin):
         max_length=30,
         help_text=_("For example 514 555-0123."),
     )
-    # Honeypot: hidden from people by the stylesheet; robots fill it in.
+    # The honeypot (home.public_post.HONEYPOT): robots fill it in.
     website = forms.CharField(label=_("Leave this field empty"), required=False)
-    # ?course=<page id> or ?theme=<slug or id>, carried through the POST.
-    course = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
-    theme = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
 
-    def __init__(self, *args, scope_label=None, **kwargs):
-        """With `scope_label` ("New sessions of: …") the only topic offered is new
-        sessions, of that course or theme."""
+    def __init__(self, *args, scope="", scope_label=None, **kwargs):
+        """A hidden field per kind of scope (`?course=<page id>`, `?theme=<slug>`),
+        carried through the POST. With `scope` and its `scope_label` ("New
+        sessions of: …") the only topic offered is the one the scope narrows."""
         super().__init__(*args, **kwargs)
+        for kind in scopes.kinds():
+            self.fields[kind.name] = forms.CharField(
+                required=False, max_length=100, widget=forms.HiddenInput
+            )
         if scope_label:
-            choices = [(Topic.TRAINING_SESSION.value, scope_label)]
+            choices = [(scopes.topic_of(scope), scope_label)]
             self.fields["email_topics"].choices = choices
             self.fields["sms_topics"].choices = choices
 
@@ -79,10 +82,6 @@ class SubscribeForm(TopicsMixin):
             # Tied to the topic choices, where the person has to act.
             self.add_error("email_topics", _("Choose at least one topic."))
         return data
-
-    @property
-    def is_robot(self):
-        return bool(self.data.get("website"))
 
 
 class PreferencesForm(TopicsMixin):

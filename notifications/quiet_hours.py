@@ -4,14 +4,14 @@ codes excepted). `NOTIFICATIONS_SMS_QUIET_HOURS` ("21:00-08:00", or "off")."""
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from . import conf
+from django.conf import settings
 
 MONTREAL = ZoneInfo("America/Montreal")
 
 
 def window():
     """(start, end) local times, or None when quiet hours are turned off."""
-    value = conf.sms_quiet_hours().strip().lower()
+    value = settings.NOTIFICATIONS_SMS_QUIET_HOURS.strip().lower()
     if value in ("", "off", "none"):
         return None
     start, _dash, end = value.partition("-")

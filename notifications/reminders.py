@@ -5,6 +5,7 @@ import json
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -16,7 +17,7 @@ from django.utils.translation import override
 from home.cleaning import has_control_characters
 from home.ratelimit import hit
 
-from . import conf, links
+from . import links
 from .consent import normalise_phone
 from .models import (
     ApiKey,
@@ -72,7 +73,7 @@ def revoke(api_key_id):
 def limits_for(organization):
     limit = SendingLimit.objects.filter(organization=organization).first()
     if limit is None:
-        return conf.default_per_minute(), conf.default_per_day()
+        return settings.NOTIFICATIONS_API_PER_MINUTE, settings.NOTIFICATIONS_API_PER_DAY
     return limit.per_minute, limit.per_day
 
 

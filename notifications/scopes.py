@@ -1,101 +1,102 @@
-"""Scopes narrow a TRAINING_SESSION subscription to one course or one theme.
+"""Scopes narrow a subscription to one part of a topic: one course, one theme.
 
-A scope is a string stored on the subscription: "" (every new session),
-"course:<translation_key>" or "theme:<translation_key>". Translation keys are
-shared by a page or snippet and its translations, so French and English count
-together.
+A scope is a string stored on the subscription: "" (everything of the topic) or
+"<kind>:<translation_key>". Translation keys are shared by a page or snippet and
+its translations, so French and English count together.
+
+The notification platform knows no kind of scope: the app that owns the subject
+declares its kinds through the `numeriqc_notification_scopes` hook (training
+declares "course" and "theme", see training/subscriptions.py).
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from wagtail import hooks
 
-from home.cleaning import as_id
-
-from .models import Topic
-
-COURSE = "course"
-THEME = "theme"
-#: Topics a scope may narrow.
-SCOPED_TOPICS = {Topic.TRAINING_SESSION}
+HOOK = "numeriqc_notification_scopes"
 
 
-def course_scope(course):
-    return f"{COURSE}:{course.translation_key}"
+@dataclass(frozen=True)
+class ScopeKind:
+    """One kind of scope. `name` is also the query parameter of the subscribe
+    link (`?course=<id>`)."""
+
+    name: str
+    #: The topic this kind narrows.
+    topic: str
+    #: (value of the link's parameter) -> the object, or None for any bad value.
+    find: Callable
+    #: (translation keys) -> rows (translation_key, title, language_code).
+    titles: Callable
+    #: (subject of an event) -> translation keys of this kind it matches.
+    matches: Callable
+    #: (title) -> what a subscription of this kind is about, in the active language.
+    describe: Callable
+
+    def scope(self, found):
+        return f"{self.name}:{found.translation_key}"
 
 
-def theme_scope(theme):
-    return f"{THEME}:{theme.translation_key}"
+def kinds():
+    """Every declared kind, in the order of the hooks (the first one a link
+    names wins)."""
+    return [kind for declare in hooks.get_hooks(HOOK) for kind in declare()]
 
 
-def _parse(scope):
-    kind, _sep, key = (scope or "").partition(":")
-    return kind, key
+def _kind(scope):
+    name, _sep, key = (scope or "").partition(":")
+    for kind in kinds():
+        if kind.name == name and key:
+            return kind, key
+    return None, key
 
 
-def find_course(page_id):
-    """The live course page with this id, or None (any bad value)."""
-    from training.models import CoursePage
-
-    page_id = as_id(page_id, max_digits=10)
-    if page_id is None:
-        return None
-    return CoursePage.objects.live().public().filter(pk=page_id).first()
+def scoped_topics():
+    """Topics a scope may narrow."""
+    return {kind.topic for kind in kinds()}
 
 
-def find_theme(value):
-    """The theme with this id or slug (in the reader's language first), or None."""
-    from home.models import Theme
+def topic_of(scope):
+    """The topic a scope narrows, or None for an unknown scope."""
+    kind, _key = _kind(scope)
+    return kind and kind.topic
 
-    value = str(value or "").strip()
-    if not value or len(value) > 100:
-        return None
-    if as_id(value, max_digits=10) is not None:
-        return Theme.objects.filter(pk=as_id(value)).first()
-    themes = Theme.objects.filter(slug=value).select_related("locale")
-    found = list(themes)
-    for theme in found:
-        if theme.locale.language_code == get_language():
-            return theme
-    return found[0] if found else None
+
+def find(params):
+    """(kind, object) for the first kind the parameters name: (None, None) when
+    none is named, None when the one named is unknown."""
+    for kind in kinds():
+        value = params.get(kind.name, "")
+        if value:
+            found = kind.find(value)
+            return (kind, found) if found is not None else None
+    return None, None
 
 
 def scopes_of(topic, subject):
-    """The scopes an event matches: the session's course and its themes."""
-    if topic not in SCOPED_TOPICS:
-        return set()
-    course = getattr(subject, "course", None)
-    if course is None or not hasattr(course, "translation_key"):
-        return set()
-    keys = {course_scope(course)}
-    themes = getattr(course, "themes", None)
-    if themes is not None:
-        keys.update(
-            f"{THEME}:{key}" for key in themes.values_list("translation_key", flat=True)
-        )
-    return keys
+    """The scopes an event of this topic about `subject` matches."""
+    return {
+        f"{kind.name}:{key}"
+        for kind in kinds()
+        if kind.topic == topic
+        for key in kind.matches(subject)
+    }
 
 
 def titles(scopes, language=None):
     """{scope: title in that language (the original's when not translated)}."""
-    from home.models import Theme
-    from training.models import CoursePage
-
     language = language or get_language()
-    wanted = {COURSE: set(), THEME: set()}
-    for scope in scopes:
-        kind, key = _parse(scope)
-        if kind in wanted and key:
-            wanted[kind].add(key)
     found = {}
-    courses = CoursePage.objects.filter(translation_key__in=wanted[COURSE]).values_list(
-        "translation_key", "title", "locale__language_code"
-    )
-    themes = Theme.objects.filter(translation_key__in=wanted[THEME]).values_list(
-        "translation_key", "name", "locale__language_code"
-    )
-    for kind, rows in ((COURSE, courses), (THEME, themes)):
-        for key, title, row_language in rows:
-            scope = f"{kind}:{key}"
+    for kind in kinds():
+        prefix = f"{kind.name}:"
+        keys = {s.removeprefix(prefix) for s in scopes if s.startswith(prefix)}
+        keys.discard("")
+        if not keys:
+            continue
+        for key, title, row_language in kind.titles(keys):
+            scope = f"{prefix}{key}"
             if scope not in found or row_language == language:
                 found[scope] = title
     return found
@@ -103,7 +104,5 @@ def titles(scopes, language=None):
 
 def describe(scope, title):
     """What a scoped subscription is about, in the active language."""
-    kind, _key = _parse(scope)
-    if kind == THEME:
-        return _("New sessions on the theme: %(title)s") % {"title": title}
-    return _("New sessions of: %(title)s") % {"title": title}
+    kind, _key = _kind(scope)
+    return kind.describe(title) if kind else title

@@ -3,6 +3,7 @@
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import override
 
 from home.cleaning import as_id
 
-from . import conf, quiet_hours
+from . import quiet_hours
 from .channels import PermanentError, TransientError
 from .channels import email as email_channel
 from .channels import sms as sms_channel
@@ -244,7 +245,7 @@ def _call_channel(delivery):
 
 def _after_transient(delivery, sending, error):
     reason = str(error)[:300]
-    if delivery.attempts >= conf.max_attempts():
+    if delivery.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
         sending.update(status=Delivery.Status.FAILED, failure_reason=reason)
         return None
     delay = backoff_seconds(delivery.attempts, error.retry_after)
@@ -259,7 +260,7 @@ def _after_transient(delivery, sending, error):
 
 def backoff_seconds(attempts, retry_after=None):
     """Exponential: base, 2×base, 4×base…; at least what the provider asked for."""
-    delay = conf.retry_base_seconds() * 2 ** max(0, attempts - 1)
+    delay = settings.NOTIFICATIONS_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1)
     return max(delay, retry_after or 0)
 
 
@@ -327,7 +328,9 @@ def is_suppressed(channel, address, organization_id=None):
 
 def dispatch_due(limit=1000):
     """Queue deliveries that fell due (scheduled, held, waiting for a retry)."""
-    stale = timezone.now() - timedelta(seconds=conf.stuck_after_seconds())
+    stale = timezone.now() - timedelta(
+        seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS
+    )
     ids = list(
         Delivery.objects.filter(
             Q(queued_at__isnull=True) | Q(queued_at__lt=stale),
@@ -346,7 +349,9 @@ def sweep_stuck(limit=1000):
     The provider may have received such a message before the worker died: that is
     the one case where a recipient can get it twice (at most once per lost worker).
     """
-    stale = timezone.now() - timedelta(seconds=conf.stuck_after_seconds())
+    stale = timezone.now() - timedelta(
+        seconds=settings.NOTIFICATIONS_STUCK_AFTER_SECONDS
+    )
     ids = list(
         Delivery.objects.filter(
             status=Delivery.Status.SENDING, claimed_at__lt=stale
@@ -378,7 +383,7 @@ def resend(delivery_id):
 def purge_personal_data(days=None):
     """Blank addresses, personalisation and text of finished deliveries past the
     retention period; the rows (and so the counts) stay."""
-    days = conf.retention_days() if days is None else days
+    days = settings.NOTIFICATIONS_RETENTION_DAYS if days is None else days
     limit = timezone.now() - timedelta(days=days)
     finished = [
         Delivery.Status.SENT,
@@ -401,7 +406,7 @@ def purge_personal_data(days=None):
 def forget_inactive_subscribers(days=None):
     """Erase the address of subscribers who withdrew every consent, or never
     confirmed one, more than `days` ago. Their consent log stays, without address."""
-    days = conf.retention_days() if days is None else days
+    days = settings.NOTIFICATIONS_RETENTION_DAYS if days is None else days
     limit = timezone.now() - timedelta(days=days)
     recent = Subscription.objects.filter(changed_at__gte=limit)
     active = Subscription.objects.filter(active=True).filter(

@@ -3,59 +3,45 @@
 import hmac
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from home.ratelimit import client_address, comes_from_this_site, hit
+from home.public_post import PublicPostGuard, is_robot
 
-from . import conf, consent, links, scopes, services
+from . import consent, links, scopes, services
 from .consent import wording
 from .forms import CodeForm, PreferencesForm, SubscribeForm
-from .models import Channel, Subscriber, Subscription, Topic
+from .models import Channel, Subscriber, Subscription
 
 
 def _page(request, title, text, status=200):
     return render(
         request,
-        "notifications/message.html",
+        "home/message.html",
         {"title": title, "text": text},
         status=status,
     )
 
 
-def _refused(request):
-    return _page(
-        request,
-        _("Form not accepted"),
-        _("This form must be sent from a page of this site. Go back and try again."),
-        status=403,
-    )
-
-
-def _wait_message(minutes):
-    return ngettext(
-        "Please try again in %(minutes)s minute.",
-        "Please try again in %(minutes)s minutes.",
-        minutes,
-    ) % {"minutes": minutes}
-
-
-def _too_many(request, retry_after):
-    response = _page(
-        request,
-        _("Too many attempts"),
-        _wait_message(max(1, round(retry_after / 60))),
-        status=429,
-    )
-    response["Retry-After"] = str(retry_after)
-    return response
+#: The public form: a few subscriptions per client address and hour.
+SUBSCRIBE_GUARD = PublicPostGuard(
+    "notifications-subscribe",
+    limit="NOTIFICATIONS_SUBSCRIBE_PER_ADDRESS",
+    window=3600,
+)
+#: Posts of a personal link (confirm, verify, preferences): from this site.
+LINK_GUARD = PublicPostGuard("notifications-link")
+#: New text-message codes: three an hour per subscriber.
+CODE_GUARD = PublicPostGuard(
+    "notifications-code", limit=3, window=3600, check_origin=False
+)
 
 
 def _wordings():
@@ -67,20 +53,17 @@ def _wordings():
 
 
 def _scope(params):
-    """(scope, label) from `course` (a page id) or `theme` (a slug or an id):
-    ("", "") when neither is given, None when the one given is unknown."""
-    course, theme = params.get("course", ""), params.get("theme", "")
-    if not course and not theme:
-        return "", ""
-    if course:
-        found = scopes.find_course(course)
-        scope = found and scopes.course_scope(found)
-    else:
-        found = scopes.find_theme(theme)
-        scope = found and scopes.theme_scope(found)
-    if not scope:
+    """(scope, label) from a scope kind's parameter (`course` a page id, `theme`
+    a slug or an id): ("", "") when none is given, None when the one given is
+    unknown."""
+    found = scopes.find(params)
+    if found is None:
         return None
-    title = scopes.titles([scope]).get(scope, str(found))
+    kind, subject = found
+    if kind is None:
+        return "", ""
+    scope = kind.scope(subject)
+    title = scopes.titles([scope]).get(scope, str(subject))
     return scope, scopes.describe(scope, title)
 
 
@@ -101,24 +84,19 @@ def subscribe(request):
         scope, label = _scope(request.GET) or ("", "")
         initial = {"language": translation.get_language()}
         if scope:
-            course = request.GET.get("course", "")
-            theme = "" if course else request.GET.get("theme", "")
+            name = scope.partition(":")[0]
             initial.update(
-                course=course, theme=theme, email_topics=[Topic.TRAINING_SESSION]
+                {name: request.GET[name], "email_topics": [scopes.topic_of(scope)]}
             )
-        form = SubscribeForm(initial=initial, scope_label=label)
+        form = SubscribeForm(initial=initial, scope=scope, scope_label=label)
         return _subscribe_form(request, form, label)
-    if not comes_from_this_site(request):
-        return _refused(request)
-    allowed, retry_after = hit(
-        "notifications-subscribe", client_address(request), conf.subscribe_limit(), 3600
-    )
-    if not allowed:
-        return _too_many(request, retry_after)
+    refusal = SUBSCRIBE_GUARD.check(request)
+    if refusal:
+        return refusal.page(request)
     scoped = _scope(request.POST)
     scope, label = scoped or ("", "")
-    form = SubscribeForm(request.POST, scope_label=label)
-    if form.is_robot:  # answer as for a person, store nothing
+    form = SubscribeForm(request.POST, scope=scope, scope_label=label)
+    if is_robot(request.POST):  # answer as for a person, store nothing
         return HttpResponseRedirect(reverse("notifications:subscribed"))
     if not form.is_valid() or scoped is None:
         if scoped is None:
@@ -167,8 +145,9 @@ def verify_phone(request, token):
     form = CodeForm()
     status = 200
     if request.method == "POST":
-        if not comes_from_this_site(request):
-            return _refused(request)
+        refusal = LINK_GUARD.check(request)
+        if refusal:
+            return refusal.page(request)
         if "resend" in request.POST:
             return _resend_code(request, subscriber)
         form = CodeForm(request.POST)
@@ -204,9 +183,9 @@ def _code_error(outcome):
 
 
 def _resend_code(request, subscriber):
-    allowed, retry_after = hit("notifications-code", subscriber.pk, 3, 3600)
-    if not allowed:
-        return _too_many(request, retry_after)
+    refusal = CODE_GUARD.check(request, identity=subscriber.pk)
+    if refusal:
+        return refusal.page(request)
     consent.send_phone_code(subscriber)
     return HttpResponseRedirect(request.path)
 
@@ -224,8 +203,9 @@ def confirm_email(request, token):
             status=404,
         )
     if request.method == "POST":
-        if not comes_from_this_site(request):
-            return _refused(request)
+        refusal = LINK_GUARD.check(request)
+        if refusal:
+            return refusal.page(request)
         if consent.confirm_email(payload["s"], payload["e"]):
             return _page(
                 request,
@@ -268,8 +248,9 @@ def preferences(request, token):
     active, proposed = _scoped_values(subscriber, request.GET.get("add", ""))
     choices = _scoped_labels(active + proposed)
     if request.method == "POST":
-        if not comes_from_this_site(request):
-            return _refused(request)
+        refusal = LINK_GUARD.check(request)
+        if refusal:
+            return refusal.page(request)
         form = PreferencesForm(request.POST, scoped_choices=choices)
         if form.is_valid():
             data = form.cleaned_data
@@ -304,7 +285,7 @@ def _scoped_values(subscriber, add):
     if not add or len(add) > 60 or not scopes.titles([add]):
         return active, []
     proposed = [
-        f"{channel}|{Topic.TRAINING_SESSION}|{add}"
+        f"{channel}|{scopes.topic_of(add)}|{add}"
         for channel in Channel.values
         if subscriber.is_confirmed(channel)
     ]
@@ -358,7 +339,7 @@ def unsubscribe(request, token):
 
 
 def _from_provider(request):
-    expected = conf.sms_inbound_token()
+    expected = settings.NOTIFICATIONS_SMS_INBOUND_TOKEN
     given = request.headers.get("X-Notifications-Token", "")
     return bool(expected) and hmac.compare_digest(given, expected)
 

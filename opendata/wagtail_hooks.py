@@ -1,18 +1,6 @@
-"""Open datasets declared here for apps that are not ours to edit (feedback)."""
+"""Admin and site wiring of open data (each app declares its own datasets)."""
 
-from django.apps import apps
 from wagtail import hooks
-
-from .datasets import HOOK
-
-
-@hooks.register(HOOK)
-def feedback_datasets():
-    if not apps.is_installed("feedback"):
-        return []
-    from .feedback_dataset import dataset
-
-    return [dataset()]
 
 
 @hooks.register("numeriqc_footer_links")

@@ -15,8 +15,9 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import IntegrityError, NotSupportedError, transaction
+from django.db import IntegrityError, NotSupportedError, connection, transaction
 from django.db.models import Count, F, Prefetch, Q, Sum
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -328,6 +329,7 @@ def facets_of(ids, locale):
     """Counts per kind, organization and theme among these pages."""
     if not ids:
         return {}
+    ids = _id_set(ids)
     per_kind = {}
     rows = (
         Page.objects.filter(pk__in=ids).values("content_type").annotate(n=Count("pk"))
@@ -346,18 +348,29 @@ def facets_of(ids, locale):
     }
 
 
+def _id_set(ids):
+    """The ids as one PostgreSQL array (one parameter, not 500, in each of the
+    facet queries: cheaper to build and to plan); a plain list elsewhere."""
+    if connection.vendor != "postgresql":
+        return ids
+    return RawSQL("SELECT unnest(%s::integer[])", [list(ids)])
+
+
 def _related_facet(facet, ids, locale):
+    """Counts per organization (or theme): every page type's in one query."""
+    grouped = [
+        model.objects.exact_type(model)
+        .filter(pk__in=ids, **{f"{name}__isnull": False})
+        .values(key=F(f"{name}__translation_key"))
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+        for model, names in registry.facet_fields(facet).items()
+        for name in names
+    ]
     counts = {}
-    for model, names in registry.facet_fields(facet).items():
-        for name in names:
-            rows = (
-                model.objects.exact_type(model)
-                .filter(pk__in=ids, **{f"{name}__isnull": False})
-                .values(key=F(f"{name}__translation_key"))
-                .annotate(n=Count("pk", distinct=True))
-            )
-            for row in rows:
-                counts[row["key"]] = counts.get(row["key"], 0) + row["n"]
+    rows = grouped[0].union(*grouped[1:], all=True) if grouped else []
+    for row in rows:
+        counts[row["key"]] = counts.get(row["key"], 0) + row["n"]
     if not counts:
         return []
     model = apps.get_model(*registry.FACET_TARGETS[facet])

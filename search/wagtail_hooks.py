@@ -1,7 +1,6 @@
-"""Admin wiring of the search: the report of frequent and fruitless queries, and the
-public snippets the search covers."""
+"""Admin wiring of the search: the report of frequent and fruitless queries (each
+app declares the public snippets the search covers)."""
 
-from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,16 +11,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
 from .models import PromotionTranslation
-from .registry import SNIPPETS_HOOK
-
-
-@hooks.register(SNIPPETS_HOOK)
-def feedback_services():
-    """The feedback app's public services: each has its own public page."""
-    if apps.is_installed("feedback"):
-        return [apps.get_model("feedback", "Service")]
-    return []
-
 
 PROMOTIONS = [
     "wagtailsearchpromotions.add_searchpromotion",

@@ -4,6 +4,7 @@ of queries whatever the number of courses."""
 from django.db.models import F, Min
 from django.utils import timezone
 
+from home.images import prefetch_renditions
 from home.models import Organization, Theme
 
 from .filters import CatalogueFilterSet, Sort
@@ -26,8 +27,8 @@ def filtered_courses(catalogue, params, now=None):
 def sorted_courses(filterset, now=None):
     now = now or timezone.now()
     courses = (
-        filterset.qs.select_related("provider")
-        .prefetch_related("themes")
+        filterset.qs.select_related("provider", "image")
+        .prefetch_related("themes", prefetch_renditions())
         .annotate(next_session=Min("sessions__start_at", filter=upcoming_q(now=now)))
     )
     if filterset.sort_order == Sort.TITLE:

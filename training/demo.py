@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.demo import ensure_translated, french
+from home.demo_images import ensure_page_image, page_image_fields
 from home.models import HomePage, Organization, Theme
 
 from .demo_data import (
@@ -123,6 +124,7 @@ def seed_course(catalogue, index, entry):
             certificate=c.certificate,
             registration_url=provider.website,
             locale=fr_locale,
+            **page_image_fields(c.slug_fr),
         )
         course.themes = list(
             Theme.objects.filter(locale=fr_locale, slug__in=c.theme_slugs)
@@ -139,7 +141,9 @@ def seed_course(catalogue, index, entry):
     strings.update(dict(competencies))
     if prerequisites:
         strings[prerequisites[0]] = prerequisites[1]
-    ensure_translated(course, strings)
+    alt_text, changed = ensure_page_image(course, c.slug_fr)
+    strings.update(alt_text)
+    ensure_translated(course, strings, refresh=changed)
     return course
 
 

@@ -1,5 +1,5 @@
 """Admin wiring of the training offer, its demo content, and what it offers to the
-Baromètre and to open data."""
+Baromètre, to open data and to notifications."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from barometre.sources import Source
 from opendata.datasets import Dataset, Field
 
-from . import admin_views, stats
+from . import admin_views, stats, subscriptions
 
 
 @hooks.register("register_admin_urls")
@@ -135,3 +135,9 @@ def seed_training(stdout):
     from .demo import seed
 
     seed(stdout)
+
+
+@hooks.register("numeriqc_notification_scopes")
+def training_notification_scopes():
+    """New sessions of one course, or of the courses on one theme."""
+    return [subscriptions.COURSE, subscriptions.THEME]

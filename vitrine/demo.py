@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from home.demo import ensure_translated, french, paragraphs_stream
+from home.demo_images import illustration
 from home.models import HomePage, MeasurePage, Organization, Theme
 from home.strategy_data import MEASURES
 
@@ -21,6 +22,7 @@ from .models import (
     ExpectedBenefit,
     Milestone,
     Phase,
+    ProjectImage,
     ProjectPage,
     VitrineIndexPage,
 )
@@ -85,7 +87,9 @@ def seed_project(index, data):
     if page is None:
         page = _create_project(index, data)
     strings = _project_strings(page, data)
-    ensure_translated(page, strings)
+    alt_text, changed = _ensure_project_image(page, slug_fr)
+    strings.update(alt_text)
+    ensure_translated(page, strings, refresh=changed)
     for benefit, spec in zip(
         page.benefits.order_by("sort_order"), data["benefits"], strict=True
     ):
@@ -121,6 +125,8 @@ def _create_project(index, data):
         contact_email="numeriqc@sct.gouv.qc.ca",
     )
     page.milestones = _milestones(data, started)
+    picture = illustration(data["slug"][0])
+    page.images = [ProjectImage(image=picture.image, alt_text=picture.alt_fr)]
     page.benefits = [
         ExpectedBenefit(
             description=spec["fr"][0],
@@ -138,6 +144,18 @@ def _create_project(index, data):
     page.themes.set(Theme.objects.filter(locale=french(), slug__in=data["themes"]))
     page.save_revision().publish()
     return page
+
+
+def _ensure_project_image(page, key):
+    """The project's illustration, added to a project seeded before images were."""
+    picture = illustration(key)
+    if page.images.exists():
+        return {picture.alt_fr: picture.alt_en}, False
+    ProjectImage.objects.create(
+        page=page, image=picture.image, alt_text=picture.alt_fr, locale=page.locale
+    )
+    page.save_revision().publish()
+    return {picture.alt_fr: picture.alt_en}, True
 
 
 def _milestones(data, started):

@@ -66,10 +66,6 @@ class SubmissionForm(CleanTextFormMixin, forms.ModelForm):
     def clean_contact_email(self):
         return self.cleaned_data["contact_email"].strip().lower()
 
-    @property
-    def is_trapped(self):
-        return bool(self.data.get("website"))
-
 
 class MeasurementForm(WagtailAdminModelForm):
     """Admin form: the benefit is chosen among the user's organizations' projects."""

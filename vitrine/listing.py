@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from wagtail.images import get_image_model
 
+from home.images import prefetch_renditions
 from home.models import Organization, Theme
 from numeriqc.sharedcache import public
 
@@ -18,7 +18,6 @@ from .filters import ProjectFilterSet, Sort
 from .models import Phase, ProjectImage, ProjectPage
 
 PER_PAGE = 12
-CARD_RENDITION = "fill-480x270"
 
 
 def projects_of(index_page):
@@ -52,26 +51,9 @@ def _default(filterset):
     return filterset.queryset.order_by(*Sort.ORDERING[Sort.NEWEST])
 
 
-def card_renditions():
-    """The cards' renditions only, where `{% image %}` looks for them.
-
-    What `Image.objects.prefetch_renditions(CARD_RENDITION)` does, applied through
-    the project's images: one query for every card's rendition, and none of the
-    other sizes (the project page's) read for nothing.
-    """
-    renditions = (
-        get_image_model()
-        .get_rendition_model()
-        .objects.filter(filter_spec__in=[CARD_RENDITION])
-    )
-    return Prefetch(
-        "image__renditions", queryset=renditions, to_attr="prefetched_renditions"
-    )
-
-
 def with_card_data(projects):
     images = ProjectImage.objects.select_related("image").prefetch_related(
-        card_renditions()
+        prefetch_renditions()
     )
     return projects.select_related("measure").prefetch_related(
         "organizations", "themes", Prefetch("images", queryset=images)

@@ -1,6 +1,5 @@
 """The one public POST of the Vitrine: a submission to a call for projects."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -8,7 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from home.ratelimit import client_address, hit
+from home.public_post import PublicPostGuard, Wording, is_robot
 
 from . import services
 from .forms import SubmissionForm
@@ -16,28 +15,34 @@ from .forms import SubmissionForm
 SUBMITTED_FLAG = "submitted"
 
 
+def _too_many(minutes):
+    return ngettext(
+        "You have sent several submissions in a short time. Please try again "
+        "in %(minutes)s minute.",
+        "You have sent several submissions in a short time. Please try again "
+        "in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+#: The call page carries a CSRF token (it is not cached): no Origin check here.
+GUARD = PublicPostGuard(
+    "vitrine-call",
+    limit="VITRINE_SUBMISSIONS_PER_ADDRESS",
+    window="VITRINE_SUBMISSION_WINDOW_SECONDS",
+    check_origin=False,
+    wording=Wording(too_many=_too_many),
+)
+
+
 def submit_to_call(request, call):
     """Validate and store; every refusal says why, in the reader's language."""
-    allowed, retry_after = hit(
-        "vitrine-call",
-        client_address(request),
-        getattr(settings, "VITRINE_SUBMISSIONS_PER_ADDRESS", 5),
-        getattr(settings, "VITRINE_SUBMISSION_WINDOW_SECONDS", 3600),
-    )
-    if not allowed:
-        minutes = max(1, round(retry_after / 60))
-        message = ngettext(
-            "You have sent several submissions in a short time. Please try again "
-            "in %(minutes)s minute.",
-            "You have sent several submissions in a short time. Please try again "
-            "in %(minutes)s minutes.",
-            minutes,
-        ) % {"minutes": minutes}
-        response = _render(request, call, SubmissionForm(request.POST), message, 429)
-        response["Retry-After"] = str(retry_after)
-        return response
+    refusal = GUARD.check(request)
+    if refusal:
+        form = SubmissionForm(request.POST)
+        return refusal.apply(_render(request, call, form, refusal.message, 200))
     form = SubmissionForm(request.POST)
-    if form.is_trapped:
+    if is_robot(request.POST):
         # Robots fill every field: answer as if it worked, store nothing.
         return _thanks(request, call)
     if not form.is_valid():

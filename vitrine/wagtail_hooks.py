@@ -126,7 +126,7 @@ def vitrine_admin_urls():
 
 @hooks.register("numeriqc_home_panels")
 def featured_projects_panel(request, home_page):
-    from .panels import featured_projects, vitrine_of
+    from .home_section import featured_projects, vitrine_of
 
     index = vitrine_of(home_page)
     projects = featured_projects(index) if index else []

@@ -58,7 +58,7 @@ RETENTION_DAYS_MAX = 3 * 365
 
 def retention_days():
     """How long a member stays on the panel: three years at most, whatever is set."""
-    wanted = getattr(settings, "LAB_RETENTION_DAYS", RETENTION_DAYS_MAX)
+    wanted = settings.LAB_RETENTION_DAYS
     return min(int(wanted), RETENTION_DAYS_MAX)
 
 

@@ -3,13 +3,10 @@ message is claimed (its "sent" time written) before it goes, and released if
 sending fails, so a retry sends it once."""
 
 from celery import shared_task
-from celery.schedules import crontab
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-
-from numeriqc.celery import app
 
 from . import messaging, services, tokens
 from .models import Invitation, PanelMember
@@ -160,14 +157,3 @@ def send_acceptance(invitation_id):
 def expire_panel_members():
     """Daily (beat): members past the retention period are deleted."""
     return services.expire_members()
-
-
-# The beat schedule is the settings' job; the lab adds its daily expiry there,
-# from its own module, so that no shared settings file needs editing.
-app.conf.beat_schedule = {
-    **(app.conf.beat_schedule or {}),
-    "lab-panel-retention": {
-        "task": "consultation.lab.tasks.expire_panel_members",
-        "schedule": crontab(hour=3, minute=45),
-    },
-}

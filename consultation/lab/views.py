@@ -8,55 +8,54 @@ few at a time per address.
 
 from functools import wraps
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from home.models import Theme
-from home.ratelimit import client_address, comes_from_this_site, hit
+from home.public_post import PublicPostGuard, Wording
 
 from . import services
 from .forms import AcceptForm, MemberProfileForm, SignUpForm
 from .models import Invitation, LabReportPage, StudySlot
 
 
-def _refusal(request):
-    """A response refusing the post, or None when it may go ahead."""
-    if not comes_from_this_site(request):
-        message = _(
+def _too_many(minutes):
+    return ngettext(
+        "You have sent a lot of answers in a short time. Please try again in "
+        "%(minutes)s minute.",
+        "You have sent a lot of answers in a short time. Please try again in "
+        "%(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+GUARD = PublicPostGuard(
+    "lab",
+    limit="LAB_POSTS_PER_ADDRESS",
+    window="LAB_RATE_WINDOW_SECONDS",
+    wording=Wording(
+        not_from_this_site=gettext_lazy(
             "Your answer was not accepted because it was not sent from a page of "
             "this site. Go back to the page and send it from there."
-        )
-        return render(
-            request, "consultation/lab/refused.html", {"message": message}, status=403
-        )
-    allowed, retry_after = hit(
-        "lab",
-        client_address(request),
-        getattr(settings, "LAB_POSTS_PER_ADDRESS", 20),
-        getattr(settings, "LAB_RATE_WINDOW_SECONDS", 600),
-    )
-    if not allowed:
-        minutes = max(1, round(retry_after / 60))
-        message = ngettext(
-            "You have sent a lot of answers in a short time. Please try again in "
-            "%(minutes)s minute.",
-            "You have sent a lot of answers in a short time. Please try again in "
-            "%(minutes)s minutes.",
-            minutes,
-        ) % {"minutes": minutes}
-        response = render(
-            request, "consultation/lab/refused.html", {"message": message}, status=429
-        )
-        response["Retry-After"] = str(retry_after)
-        return response
+        ),
+        too_many=_too_many,
+    ),
+)
+
+
+def _refusal(request):
+    """A response refusing the post, or None when it may go ahead."""
+    refusal = GUARD.check(request)
+    if refusal:
+        context = {"message": refusal.message}
+        return refusal.page(request, "consultation/lab/refused.html", **context)
     return None
 
 

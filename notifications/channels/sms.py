@@ -10,17 +10,17 @@ import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from .. import conf
 from . import PermanentError, TransientError
 
 outbox = []  # filled by LocmemBackend, like django.core.mail.outbox
 
 
 def get_backend():
-    return import_string(conf.sms_backend())()
+    return import_string(settings.NOTIFICATIONS_SMS_BACKEND)()
 
 
 def send(delivery):
@@ -33,7 +33,7 @@ class FileBackend:
     _lock = threading.Lock()
 
     def send(self, to, body, reference):
-        path = Path(conf.sms_file_path())
+        path = Path(settings.NOTIFICATIONS_SMS_FILE_PATH)
         path.parent.mkdir(parents=True, exist_ok=True)
         line = json.dumps(
             {
@@ -68,18 +68,18 @@ class HttpBackend:
     """
 
     def send(self, to, body, reference):
-        base = conf.sms_http_url().rstrip("/")
+        base = settings.NOTIFICATIONS_SMS_HTTP_URL.rstrip("/")
         if not base:
             raise PermanentError("NOTIFICATIONS_SMS_HTTP_URL is not set")
         status, reason, retry_after, raw = _post(
             urlsplit(base),
             json.dumps({"to": to, "body": body, "reference": reference}).encode(),
             {
-                "Authorization": f"Bearer {conf.sms_http_token()}",
+                "Authorization": f"Bearer {settings.NOTIFICATIONS_SMS_HTTP_TOKEN}",
                 "Content-Type": "application/json",
                 "Idempotency-Key": reference,
             },
-            conf.sms_http_timeout(),
+            settings.NOTIFICATIONS_SMS_HTTP_TIMEOUT,
         )
         if 200 <= status < 300:
             return str(_json(raw).get("id", ""))[:100]

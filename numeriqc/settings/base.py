@@ -4,11 +4,12 @@ Everything that varies between machines comes from an environment variable liste
 in `.env.example`. `dev.py` relaxes, `test.py` speeds up, `production.py` insists.
 """
 
+import importlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from dotenv import load_dotenv
 
 from search.config import search_backends
@@ -32,6 +33,24 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def beat_schedule(apps):
+    """The periodic tasks the apps declare in their `schedules.py`, merged."""
+    schedule = {}
+    for app in apps:
+        try:
+            module = importlib.import_module(f"{app}.schedules")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app}.schedules":
+                raise
+            continue
+        schedule.update(module.SCHEDULE)
+    return schedule
+
+
+def env_int(name, default):
+    return int(os.environ.get(name, default))
 
 
 def env_list(name, default=""):
@@ -150,7 +169,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -207,10 +226,10 @@ else:
 # old page until PAGE_CACHE_SECONDS pass. Set REDIS_URL in production.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long browsers and proxies may reuse a page before asking again (with its
 # ETag, answered 304 when unchanged).
-PAGE_BROWSER_SECONDS = int(os.environ.get("PAGE_BROWSER_SECONDS", "0"))
+PAGE_BROWSER_SECONDS = env_int("PAGE_BROWSER_SECONDS", 0)
 # Query parameters every page honours (the feedback widget's thank-you flag);
 # page types add theirs with `cache_query_params`.
 PAGE_CACHE_QUERY_PARAMS = ["feedback"]
@@ -270,7 +289,7 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
@@ -304,16 +323,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # errors), as at the end of a web request.
 CELERY_DB_REUSE_MAX = 1_000_000
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "feedback-digests": {
-        "task": "feedback.tasks.send_due_digests",
-        "schedule": crontab(hour=7, minute=0),
-    },
-    "feedback-retention": {
-        "task": "feedback.tasks.remove_expired_feedback_text",
-        "schedule": crontab(hour=3, minute=30),
-    },
-}
+# Each app declares its periodic tasks in one place, `<app>/schedules.py`
+# (SCHEDULE); tests/tooling/test_schedules.py checks each is importable.
+CELERY_BEAT_SCHEDULE = beat_schedule(DOMAIN_APPS)
 
 # Security headers that hold everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -373,47 +385,62 @@ LOGGING = {
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", default=True)
 # Admin sign-in: attempts per account and per client address in a window, then
 # refused with a message until the window ends (home/auth.py).
-ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT = int(
-    os.environ.get("ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT", "10")
-)
-ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS = int(
-    os.environ.get("ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS", "30")
-)
-ADMIN_LOGIN_WINDOW_SECONDS = int(os.environ.get("ADMIN_LOGIN_WINDOW_SECONDS", "900"))
+ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT = env_int("ADMIN_LOGIN_ATTEMPTS_PER_ACCOUNT", 10)
+ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS = env_int("ADMIN_LOGIN_ATTEMPTS_PER_ADDRESS", 30)
+ADMIN_LOGIN_WINDOW_SECONDS = env_int("ADMIN_LOGIN_WINDOW_SECONDS", 900)
 WAGTAILADMIN_USER_LOGIN_FORM = "home.auth.ThrottledLoginForm"
 # Search: generous, per client address (a person never types this fast).
-SEARCH_REQUESTS_PER_ADDRESS = int(os.environ.get("SEARCH_REQUESTS_PER_ADDRESS", "120"))
-SEARCH_RATE_WINDOW_SECONDS = int(os.environ.get("SEARCH_RATE_WINDOW_SECONDS", "60"))
+SEARCH_REQUESTS_PER_ADDRESS = env_int("SEARCH_REQUESTS_PER_ADDRESS", 120)
+SEARCH_RATE_WINDOW_SECONDS = env_int("SEARCH_RATE_WINDOW_SECONDS", 60)
 # How many proxies in front of the site append to X-Forwarded-For (0: none).
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 # Feedback widget: posts accepted per client address and window; how long the
 # text of comments and suggestions is kept (default two years).
-FEEDBACK_POSTS_PER_ADDRESS = int(os.environ.get("FEEDBACK_POSTS_PER_ADDRESS", "10"))
-FEEDBACK_RATE_WINDOW_SECONDS = int(
-    os.environ.get("FEEDBACK_RATE_WINDOW_SECONDS", "600")
-)
-FEEDBACK_RETENTION_DAYS = int(os.environ.get("FEEDBACK_RETENTION_DAYS", "730"))
+FEEDBACK_POSTS_PER_ADDRESS = env_int("FEEDBACK_POSTS_PER_ADDRESS", 10)
+FEEDBACK_RATE_WINDOW_SECONDS = env_int("FEEDBACK_RATE_WINDOW_SECONDS", 600)
+FEEDBACK_RETENTION_DAYS = env_int("FEEDBACK_RETENTION_DAYS", 730)
 
 # Consultation answers accepted per client address and window (consultation/views.py).
-CONSULTATION_POSTS_PER_ADDRESS = int(
-    os.environ.get("CONSULTATION_POSTS_PER_ADDRESS", "30")
-)
-CONSULTATION_RATE_WINDOW_SECONDS = int(
-    os.environ.get("CONSULTATION_RATE_WINDOW_SECONDS", "600")
-)
+CONSULTATION_POSTS_PER_ADDRESS = env_int("CONSULTATION_POSTS_PER_ADDRESS", 30)
+CONSULTATION_RATE_WINDOW_SECONDS = env_int("CONSULTATION_RATE_WINDOW_SECONDS", 600)
 # User-testing lab: sign-ups per client address and window; days a panel member's
 # details are kept (capped at three years by consultation/lab/models.py).
-LAB_POSTS_PER_ADDRESS = int(os.environ.get("LAB_POSTS_PER_ADDRESS", "20"))
-LAB_RATE_WINDOW_SECONDS = int(os.environ.get("LAB_RATE_WINDOW_SECONDS", "600"))
-LAB_RETENTION_DAYS = int(os.environ.get("LAB_RETENTION_DAYS", "1095"))
+LAB_POSTS_PER_ADDRESS = env_int("LAB_POSTS_PER_ADDRESS", 20)
+LAB_RATE_WINDOW_SECONDS = env_int("LAB_RATE_WINDOW_SECONDS", 600)
+LAB_RETENTION_DAYS = env_int("LAB_RETENTION_DAYS", 1095)
 # Vitrine: project submissions per client address and window.
-VITRINE_SUBMISSIONS_PER_ADDRESS = int(
-    os.environ.get("VITRINE_SUBMISSIONS_PER_ADDRESS", "5")
+VITRINE_SUBMISSIONS_PER_ADDRESS = env_int("VITRINE_SUBMISSIONS_PER_ADDRESS", 5)
+VITRINE_SUBMISSION_WINDOW_SECONDS = env_int("VITRINE_SUBMISSION_WINDOW_SECONDS", 3600)
+
+# Personal data (Loi 25): requests for a private link per client address and hour.
+PERSONAL_DATA_REQUESTS_PER_HOUR = env_int("PERSONAL_DATA_REQUESTS_PER_HOUR", 10)
+
+# Notification platform (docs/notifications.md): the SMS backend and its provider,
+# quiet hours, retries, retention, and the limits of the public form and the API.
+NOTIFICATIONS_SMS_BACKEND = os.environ.get(
+    "NOTIFICATIONS_SMS_BACKEND", "notifications.channels.sms.FileBackend"
 )
-VITRINE_SUBMISSION_WINDOW_SECONDS = int(
-    os.environ.get("VITRINE_SUBMISSION_WINDOW_SECONDS", "3600")
+NOTIFICATIONS_SMS_FILE_PATH = os.environ.get(
+    "NOTIFICATIONS_SMS_FILE_PATH",
+    str(Path(tempfile.gettempdir()) / "numeriqc-sms.jsonl"),
 )
+NOTIFICATIONS_SMS_HTTP_URL = os.environ.get("NOTIFICATIONS_SMS_HTTP_URL", "")
+NOTIFICATIONS_SMS_HTTP_TOKEN = os.environ.get("NOTIFICATIONS_SMS_HTTP_TOKEN", "")
+NOTIFICATIONS_SMS_HTTP_TIMEOUT = float(
+    os.environ.get("NOTIFICATIONS_SMS_HTTP_TIMEOUT", "10")
+)
+NOTIFICATIONS_SMS_INBOUND_TOKEN = os.environ.get("NOTIFICATIONS_SMS_INBOUND_TOKEN", "")
+NOTIFICATIONS_SMS_QUIET_HOURS = os.environ.get(
+    "NOTIFICATIONS_SMS_QUIET_HOURS", "21:00-08:00"
+)
+NOTIFICATIONS_RETENTION_DAYS = env_int("NOTIFICATIONS_RETENTION_DAYS", 7)
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 5)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env_int("NOTIFICATIONS_RETRY_BASE_SECONDS", 30)
+NOTIFICATIONS_STUCK_AFTER_SECONDS = env_int("NOTIFICATIONS_STUCK_AFTER_SECONDS", 300)
+NOTIFICATIONS_SUBSCRIBE_PER_ADDRESS = env_int("NOTIFICATIONS_SUBSCRIBE_PER_ADDRESS", 10)
+NOTIFICATIONS_API_PER_MINUTE = env_int("NOTIFICATIONS_API_PER_MINUTE", 60)
+NOTIFICATIONS_API_PER_DAY = env_int("NOTIFICATIONS_API_PER_DAY", 5000)
 
 # Uploaded media served by Django itself: for a single-machine deployment only;
 # at scale, a proxy or object storage serves MEDIA_URL.

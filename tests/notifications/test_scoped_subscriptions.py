@@ -9,13 +9,13 @@ from django.utils import translation
 from notifications import consumers, links
 from notifications.events import publish
 from notifications.models import Channel, Consent, Delivery, Subscription, Topic
-from notifications.scopes import course_scope, theme_scope
 from tests.factories import ThemeFactory, translate_page, translate_snippet
 from tests.training.factories import (
     CoursePageFactory,
     SessionFactory,
     TrainingCatalogPageFactory,
 )
+from training.subscriptions import course_scope, theme_scope
 
 from .conftest import ORIGIN, confirmed_subscriber, links_in
 

@@ -403,7 +403,8 @@ def test_topic_message_is_in_no_organization_log(site_tree, commit):
 def test_filesystem_broker_of_make_run_gets_one_shared_folder(tmp_path):
     from types import SimpleNamespace
 
-    from notifications.apps import BEAT_SCHEDULE, _filesystem_broker_folders
+    from notifications.apps import _filesystem_broker_folders
+    from notifications.schedules import SCHEDULE as BEAT_SCHEDULE
 
     project = SimpleNamespace(CELERY_BROKER_URL="filesystem://", BASE_DIR=tmp_path)
     _filesystem_broker_folders(project)

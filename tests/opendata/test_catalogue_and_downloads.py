@@ -10,10 +10,10 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.http import http_date
 
+from feedback.dataset import MINIMUM_ANSWERS, SLUG
 from feedback.models import OrganizationFeedbackSettings
 from opendata import services
 from opendata.datasets import all_datasets
-from opendata.feedback_dataset import MINIMUM_ANSWERS, SLUG
 from tests.feedback.factories import FeedbackEntryFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db

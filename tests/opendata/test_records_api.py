@@ -2,8 +2,8 @@
 
 import pytest
 
+from feedback.dataset import SLUG
 from feedback.models import OrganizationFeedbackSettings
-from opendata.feedback_dataset import SLUG
 from tests.feedback.factories import FeedbackEntryFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db

@@ -36,9 +36,10 @@ from . import reference_search
 pytestmark = pytest.mark.django_db
 
 # Locale, private sections, the ranked matches (count and first ids), the pages
-# (base, then one per type), the facets (kinds, then organization and theme per
-# field, names), the services, the other language, the promotions.
-QUERIES_OF_ONE_SEARCH = 24
+# (base, then one per type), the facets (kinds; organizations and themes, each
+# one query for every page type, then their names), the services, the other
+# language (locale, matches), the promotions.
+QUERIES_OF_ONE_SEARCH = 14
 
 FRENCH = [
     "budget",

@@ -19,6 +19,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import CommonStreamBlock, validate_heading_order
+from home.images import HERO_SPECS, prefetch_renditions
 from home.models import BasePage, Organization, Theme
 from home.scoping import OrganizationOwnedPageMixin
 from vitrine.page_forms import ProjectPageForm
@@ -96,7 +97,7 @@ class VitrineIndexPage(RoutablePageMixin, BasePage):
         context.update(listing_context(self, request))
         context["next_actions"] = self.next_actions_link()
         if context["next_actions"] is None:
-            from consultation.panels import open_consultations
+            from consultation.open_consultations import open_consultations
 
             context["open_consultations"] = open_consultations(self.locale_id)
         context["calls"] = self.current_calls()
@@ -278,7 +279,11 @@ class ProjectPage(OrganizationOwnedPageMixin, BasePage):
         context["themes"] = localized_names(Theme, self.themes.all(), self.locale_id)
         context["measure"] = self._measure_in_language()
         context["milestones"] = self.milestones.order_by("date")
-        context["project_images"] = self.images.select_related("image")
+        context["project_images"] = list(
+            self.images.select_related("image").prefetch_related(
+                prefetch_renditions(filter_specs=HERO_SPECS)
+            )
+        )
         context["benefits"] = benefits_of_project(self)
         return context
 

@@ -100,7 +100,7 @@ class Command(BaseCommand):
         )
 
     def _stamp(self):
-        return Path(getattr(settings, "DATA_DIR", settings.BASE_DIR)) / ".demo-loaded"
+        return Path(settings.DATA_DIR) / ".demo-loaded"
 
     def seed(self, forced):
         database = settings.DATABASES[DEFAULT_DB_ALIAS]

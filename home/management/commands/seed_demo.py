@@ -9,7 +9,7 @@ from home.demo import DEFAULT_DEMO_PASSWORD, demo_password
 def refuse_in_production(forced):
     """Demo accounts on a public site are a way in: refuse under production
     settings, unless forced, and even then never with the published password."""
-    if not getattr(settings, "PRODUCTION", False):
+    if not settings.PRODUCTION:
         return
     if not forced:
         raise CommandError(

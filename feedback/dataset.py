@@ -1,6 +1,7 @@
-"""The feedback tool's open dataset: counts and rates per service and month.
+"""The feedback tool's open dataset, declared in wagtail_hooks.py: counts and rates
+per service and month.
 
-Aggregates only (feedback/stats.py `monthly_by_service`, counted in SQL), never a
+Aggregates only (stats.py `monthly_by_service`, counted in SQL), never a
 comment or suggestion; only services of organizations that agreed to publish their
 results; a month with fewer than MINIMUM_ANSWERS answers for a service is left out,
 so that no figure describes one or two people.
@@ -9,16 +10,17 @@ so that no figure describes one or two people.
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from .datasets import Dataset, Field
+from home.models import Organization
+from opendata.datasets import Dataset, Field
+
+from . import stats
+from .models import OrganizationFeedbackSettings
 
 SLUG = "feedback-by-service-and-month"
 MINIMUM_ANSWERS = 5
 
 
 def _published_organization_slugs():
-    from feedback.models import OrganizationFeedbackSettings
-    from home.models import Organization
-
     keys = OrganizationFeedbackSettings.objects.filter(publish_results=True).values(
         "organization__translation_key"
     )
@@ -30,8 +32,6 @@ def _published_organization_slugs():
 
 
 def rows():
-    from feedback import stats
-
     published = _published_organization_slugs()
     for row in stats.monthly_by_service():
         if row["service__organization__slug"] not in published:
@@ -52,8 +52,6 @@ def rows():
 
 
 def last_modified():
-    from feedback import stats
-
     return stats.counted_entries().aggregate(last=Max("created_at"))["last"]
 
 

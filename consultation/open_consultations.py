@@ -1,6 +1,10 @@
 """Open consultations, for the pages of other apps that invite people to take part
 (the home page, the Vitrine's "What next?")."""
 
+from django.db.models import prefetch_related_objects
+
+from home.images import prefetch_renditions
+
 from .filters import status_filter
 from .models import ConsultationPage
 
@@ -21,6 +25,8 @@ def home_panel(request, home_page):
     consultations = open_consultations(home_page.locale_id)
     if not consultations:
         return None
+    # The cards' images and renditions: two queries whatever the number of cards.
+    prefetch_related_objects(consultations, "image", prefetch_renditions())
     return {
         "template": "consultation/includes/home_panel.html",
         "consultations": consultations,
