@@ -297,7 +297,7 @@ INDICATORS = [
             "least once.",
             "Projects with at least one benefit measurement divided by projects with "
             "estimated benefits.",
-            "Vitrine numériQc, benefits management framework",
+            "numériQc Showcase, benefits management framework",
             "%",
         ),
     },

@@ -388,10 +388,10 @@ MEASURES = [
             ],
         },
         "en": {
-            "title": "Launch the Vitrine numériQc, a hub for sharing digital experiences",
+            "title": "Launch the numériQc Showcase, a hub for sharing digital experiences",
             "slug": "vitrine-numeriqc",
             "paragraphs": [
-                "The Vitrine is a collaborative space that aims to inform and inspire public "
+                "The Showcase is a collaborative space that aims to inform and inspire public "
                 "organizations and the population about the digital transformation.",
                 "It will showcase digital achievements, present the progress of the "
                 "transformation and ask for input on the next actions to carry out. It will "
@@ -602,10 +602,10 @@ MEASURES = [
             ],
         },
         "en": {
-            "title": "Launch the Baromètre numériQc",
+            "title": "Launch the numériQc Barometer",
             "slug": "barometre-numeriqc",
             "paragraphs": [
-                "The Baromètre is a simple, visual tool for sharing the progress of the "
+                "The Barometer is a simple, visual tool for sharing the progress of the "
                 "digital transformation publicly.",
                 "It will show how the public administration's digital transformation is "
                 "progressing against the targets set by the Strategy.",

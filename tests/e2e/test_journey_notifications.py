@@ -44,7 +44,7 @@ TEXT = {
         "by_email": "By email",
         "by_sms": "By text message",
         "opened": "A consultation opened",
-        "vitrine": "New project in the Vitrine",
+        "vitrine": "New project in the Showcase",
         "subscribe": "Subscribe",
         "verify": "Confirm your mobile number",
         "code": "Six-digit code",
