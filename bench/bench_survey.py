@@ -114,6 +114,11 @@ def run(quick=False):
             {
                 "figure": "survey answering requests (GET, POSTs, redirects)",
                 "requests_per_second": round(counts["requests"] / elapsed, 1),
+                # A journey mixes GETs and POSTs: no latency of its own here.
+                "median_ms": None,
+                "p99_ms": None,
+                "limit_median_ms": None,
+                "limit_p99_ms": None,
                 "not_ok": counts["refused"],
                 "cpu_ms_per_request": _per_request(cpu["survey"], counts["requests"]),
                 "limit": "bare Django POST view, same middleware",

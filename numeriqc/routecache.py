@@ -45,8 +45,15 @@ def use_kept_route(request, path):
         return  # just routed by Wagtail (a miss), or not a plain route
     label, pk = kept
     page = apps.get_model(label).objects.filter(pk=pk).first()
-    if page is not None and page.live:
+    # Live and still at this address: a page saved without a publish (a script,
+    # a data migration) does not change the tree's version.
+    if page is not None and page.live and _answers(page, path):
         request._wagtail_route_for_request = RouteResult(page)
+
+
+def _answers(page, path):
+    components = [part for part in path.split("/") if part]
+    return not components or page.url_path.endswith("/" + "/".join(components) + "/")
 
 
 def _plain_route(request, path):
@@ -58,7 +65,6 @@ def _plain_route(request, path):
     if route is None or route[1] or route[2]:
         return NOT_KEPT
     page = route[0]
-    components = [part for part in path.split("/") if part]
-    if components and not page.url_path.endswith("/" + "/".join(components) + "/"):
+    if not _answers(page, path):
         return NOT_KEPT
     return (page._meta.label_lower, page.pk)

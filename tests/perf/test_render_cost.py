@@ -136,3 +136,12 @@ def test_a_routable_pages_own_routes_still_answer(site_tree):
         assert render(index.url).status_code == 200
         feed = render(f"{index.url}rss/")
         assert feed.status_code == 200 and "xml" in feed["Content-Type"]
+
+
+def test_a_page_renamed_without_a_publish_leaves_its_old_address(measure):
+    """A script's save does not change the tree's version: the kept route checks."""
+    assert render("/fr/strategie/donnees/").status_code == 200
+    measure.slug = "donnees-brutes"
+    measure.set_url_path(measure.get_parent())
+    measure.save()
+    assert render("/fr/strategie/donnees/").status_code == 404
