@@ -67,6 +67,10 @@ class PageDocument(models.Model):
     path = models.CharField(max_length=255, null=True)
     depth = models.PositiveIntegerField(null=True)
 
+    # Its link to the page is a copy, not a reference an editor made: kept out
+    # of Wagtail's usage counts (and the columns do not exist on SQLite).
+    wagtail_reference_index_ignore = True
+
     class Meta:
         managed = False
         db_table = "wagtailsearch_indexentry"

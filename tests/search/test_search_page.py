@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
+from home.roles import EDITORS
 from search.models import PromotionTranslation, QueryDay
 from tests.factories import (
     MeasurePageFactory,
@@ -13,6 +14,7 @@ from tests.factories import (
     StandardPageFactory,
     StrategyPageFactory,
     ThemeFactory,
+    UserFactory,
     translate_page,
     translate_snippet,
 )
@@ -341,3 +343,19 @@ def test_an_organization_is_named_once_with_its_acronym_in_english(client, site_
     assert "(ENAP) (ENAP)" not in english.text
     french = search(client, "fr", "climat")
     assert "École nationale d’administration publique (ENAP) <span" in french.text
+
+
+def test_an_editor_gives_an_external_promotion_its_english_title(client, site_tree):
+    promotion = external_promotion("impôts")
+    client.force_login(UserFactory(groups=[EDITORS]))
+    url = "/admin/snippets/search/promotiontranslation/add/"
+    assert "Impôts du Québec" in client.get(url).text  # offered in the list
+
+    english = Locale.objects.get(language_code="en")
+    data = {"promotion": promotion.pk, "locale": english.pk, "link_text": "Taxes"}
+    client.post(url, data)
+    twice = client.post(url, data)
+
+    assert PromotionTranslation.objects.get().link_text == "Taxes"
+    assert twice.status_code == 200  # refused with a message, not a 500
+    assert "Taxes" in search(client, "en", "impots").text
