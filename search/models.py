@@ -105,6 +105,9 @@ class PromotionTranslation(models.Model):
     link_text = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
+    # The search page shows it: a change purges the page cache (numeriqc.pagecache).
+    shown_on_public_pages = True
+
     class Meta:
         verbose_name = _("translation of a search promotion")
         verbose_name_plural = _("translations of search promotions")

@@ -391,7 +391,7 @@ def test_the_analysts_report_and_open_data_show_the_cells(client, matrices):
 
     from django.utils import timezone
 
-    from consultation.figures import published_result_rows
+    from consultation.stats import published_result_rows
 
     _fill(client, matrices)
     client.force_login(UserFactory(is_superuser=True, is_staff=True))

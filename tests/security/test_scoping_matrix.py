@@ -65,6 +65,8 @@ PUBLIC_REFERENCE = {
     "feedback.FeedbackReason",
     # Administrators only, by model permission (no role holds it).
     "notifications.SendingLimit",
+    # Site-wide, like Wagtail's search promotions it translates: by model permission.
+    "search.PromotionTranslation",
 }
 
 # Dummy values for the URL arguments other than the object's id: the object is
