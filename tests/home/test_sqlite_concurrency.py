@@ -156,11 +156,17 @@ def _worker_writes(stop, written, errors):
 def test_a_page_published_while_the_worker_writes_is_not_locked_out(site_database):
     """Wagtail's own publish (a revision published, its log and references
     written) while a worker thread keeps writing: no "database is locked"."""
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page
 
     from home.models import StandardPage
 
-    page = Page.get_first_root_node().add_child(
+    # A transactional test run before this one in the same worker flushed the
+    # database, the migrations' root page and locales with it.
+    Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Racine", slug="root")
+    )
+    page = root.add_child(
         instance=StandardPage(title="Brouillon", slug="brouillon", live=False)
     )
     stop, written, errors = threading.Event(), [], []
